@@ -1,0 +1,125 @@
+#include "attention.hpp"
+#include "validation.hpp"
+
+#include <cmath>
+#include <limits>
+
+namespace attention_lens {
+
+BoolMatrix allowed_keys(const Mask& mask, Eigen::Index n_q, Eigen::Index n_k) {
+  BoolMatrix allowed = BoolMatrix::Ones(n_q, n_k);
+  switch (mask.kind) {
+    case MaskKind::none:
+      break;
+    case MaskKind::causal:
+      // Query i may not look ahead: keys j > i are hidden. With n_q ≠ n_k the diagonal
+      // starts at the top-left corner (query 0 sees key 0 only).
+      for (Eigen::Index i = 0; i < n_q; ++i)
+        for (Eigen::Index j = i + 1; j < n_k; ++j) allowed(i, j) = 0;
+      break;
+    case MaskKind::key_padding:
+      for (Eigen::Index j = 0; j < n_k; ++j)
+        if (mask.key_is_padding[static_cast<std::size_t>(j)]) allowed.col(j).setZero();
+      break;
+    case MaskKind::custom:
+      allowed = mask.allowed.cwiseMin(std::uint8_t{1});
+      break;
+  }
+  return allowed;
+}
+
+Matrix masked_softmax_rows(const MatrixRef& logits, const BoolMatrix& allowed) {
+  constexpr float hidden = -std::numeric_limits<float>::infinity();
+  const bool everything_allowed = allowed.size() == 0;
+  // Hidden entries become −∞ so that they neither win the row maximum nor get weight.
+  Matrix weights = everything_allowed
+                       ? Matrix(logits)
+                       : Matrix((allowed.array() != 0).select(logits, hidden));
+  for (Eigen::Index i = 0; i < weights.rows(); ++i) {
+    auto row = weights.row(i);
+    // Subtract the row's largest allowed logit, for numerical stability: exp() of a large
+    // positive score would overflow to Inf, and Inf/Inf is NaN.
+    const float row_max = row.maxCoeff();
+    if (row_max == hidden) {  // fully masked: the query attends to nothing
+      row.setZero();
+      continue;
+    }
+    row = (row.array() - row_max).exp();  // vectorised; exp(0) = 1 for the max entry
+    // Eigen's vectorised exp() clamps −∞ to a tiny positive number: make hidden keys exactly 0.
+    if (!everything_allowed) row.array() *= allowed.row(i).cast<float>().array();
+    // Normalise. The sum is ≥ 1 because the max entry contributes exp(0) = 1.
+    row /= row.sum();
+  }
+  return weights;
+}
+
+std::string find_attention_input_problem(const MatrixRef& queries, const MatrixRef& keys,
+                                         const MatrixRef& values,
+                                         const AttentionOptions& options) {
+  std::string problem = find_matrix_problem("Q (queries)", queries);
+  if (problem.empty()) problem = find_matrix_problem("K (keys)", keys);
+  if (problem.empty()) problem = find_matrix_problem("V (values)", values);
+  if (!problem.empty()) return problem;
+
+  if (queries.cols() != keys.cols())
+    return "Q and K must have the same number of columns d_k, because each score is a dot "
+           "product of a query row with a key row; Q is " + shape_text(queries.rows(), queries.cols()) +
+           " and K is " + shape_text(keys.rows(), keys.cols()) + ".";
+  if (keys.rows() != values.rows())
+    return "K and V must have the same number of rows n_k (one value per key); K is " +
+           shape_text(keys.rows(), keys.cols()) + " and V is " +
+           shape_text(values.rows(), values.cols()) + ".";
+  const long long score_entries = static_cast<long long>(queries.rows()) * keys.rows();
+  if (score_entries > kMaxScoreEntries)
+    return "Too many scores: n_q×n_k = " + shape_text(queries.rows(), keys.rows()) + " = " +
+           std::to_string(score_entries) + " entries; at most " + std::to_string(kMaxScoreEntries) +
+           " (for example 4096×4096) are allowed.";
+  if (!std::isfinite(options.temperature) || options.temperature <= 0.0f)
+    return "The temperature must be a finite number above 0; it was " +
+           number_text(options.temperature) + ".";
+
+  const Mask& mask = options.mask;
+  if (mask.kind == MaskKind::key_padding &&
+      static_cast<Eigen::Index>(mask.key_is_padding.size()) != keys.rows())
+    return "The key-padding mask needs one entry per key (n_k = " + std::to_string(keys.rows()) +
+           "); it has " + std::to_string(mask.key_is_padding.size()) + ".";
+  if (mask.kind == MaskKind::custom &&
+      (mask.allowed.rows() != queries.rows() || mask.allowed.cols() != keys.rows()))
+    return "The custom mask must be n_q×n_k = " + shape_text(queries.rows(), keys.rows()) +
+           "; it is " + shape_text(mask.allowed.rows(), mask.allowed.cols()) + ".";
+  return {};
+}
+
+AttentionTrace scaled_dot_product_attention(const MatrixRef& queries, const MatrixRef& keys,
+                                            const MatrixRef& values,
+                                            const AttentionOptions& options) {
+  const std::string problem = find_attention_input_problem(queries, keys, values, options);
+  if (!problem.empty()) throw InvalidInput(problem);
+
+  const auto d_k = static_cast<float>(queries.cols());
+  AttentionTrace trace;
+
+  // Step 1: similarity of every query with every key.
+  trace.scores.noalias() = queries * keys.transpose();
+
+  // Step 2: scale, so that the spread of the scores does not grow with d_k (the dot product
+  // of two random d_k-vectors has variance ~d_k) and push softmax into saturation.
+  trace.scale = (options.scale_by_sqrt_dk ? 1.0f / std::sqrt(d_k) : 1.0f) / options.temperature;
+  trace.scaled = trace.scores * trace.scale;
+  // Finite inputs can still overflow float32 (1e20·1e20); softmax of Inf would be NaN.
+  // One vectorised pass: the largest magnitude, NaN winning over any number.
+  if (!std::isfinite(trace.scaled.cwiseAbs().maxCoeff<Eigen::PropagateNaN>()))
+    throw InvalidInput("The scores Q·Kᵀ overflowed float32 (their size went past about 3.4e38); "
+                       "use smaller query and key values.");
+
+  // Step 3: the mask says which keys each query may see; softmax turns each row of allowed
+  // scores into weights that sum to 1.
+  trace.allowed = allowed_keys(options.mask, queries.rows(), keys.rows());
+  trace.weights = masked_softmax_rows(trace.scaled, trace.allowed);
+
+  // Step 4: each query's output is the weighted sum of the value rows.
+  trace.output.noalias() = trace.weights * values;
+  return trace;
+}
+
+}  // namespace attention_lens

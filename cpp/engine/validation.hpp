@@ -1,0 +1,22 @@
+// Small checks shared by every entry point of the engine. Each returns an empty string when
+// the input is fine, or a sentence naming the input, what was expected and what arrived.
+#pragma once
+
+#include "matrix.hpp"
+
+#include <string>
+
+namespace attention_lens {
+
+// Non-empty, and every entry finite (NaN or ±Inf in an input would silently poison every
+// weight of its row).
+std::string find_matrix_problem(const std::string& name, const MatrixRef& matrix);
+
+// Shape `rows`×`cols` exactly, plus find_matrix_problem.
+std::string find_shape_problem(const std::string& name, const MatrixRef& matrix,
+                               Eigen::Index rows, Eigen::Index cols);
+
+// A float as a person would write it, without iostreams ("0.5", "nan", "-inf").
+std::string number_text(float value);
+
+}  // namespace attention_lens
