@@ -1,0 +1,200 @@
+// The one file that knows about the browser: Embind glue between JS and the engine.
+//
+// JS passes matrices as plain objects { rows, cols, data: Float32Array } (row-major).
+// Results come back as plain objects whose typed arrays are *copies* (slice()), never views
+// into the wasm heap: a view goes stale when the heap grows or the C++ object dies.
+//
+// Errors: a failed call *returns* a JS Error carrying the engine's message instead of throwing
+// it. A JS throw from inside wasm would skip the C++ destructors on the way out (leaking the
+// inputs' buffers); returning lets every C++ object die normally. web/src/engine.js throws it.
+#include "attention.hpp"
+#include "multi_head.hpp"
+
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <malloc.h>
+
+#include <exception>
+#include <string>
+#include <vector>
+
+using emscripten::val;
+using namespace attention_lens;
+
+namespace {
+
+bool is_object(const val& value) {
+  return !value.isNull() && value.typeOf().as<std::string>() == "object";
+}
+
+// Raised for a JS value that is not the object the binding expects.
+struct BadArgument : InvalidInput {
+  using InvalidInput::InvalidInput;
+};
+
+int read_dimension(const val& object, const char* field, const std::string& name) {
+  const val value = object[field];
+  if (!value.isNumber())
+    throw BadArgument(name + "." + field + " must be a whole number; it is " +
+                      value.typeOf().as<std::string>() + ".");
+  const double number = value.as<double>();
+  if (number < 0 || number != static_cast<double>(static_cast<int>(number)))
+    throw BadArgument(name + "." + field + " must be a whole number ≥ 0; it is " +
+                      std::to_string(number) + ".");
+  return static_cast<int>(number);
+}
+
+// { rows, cols, data: Float32Array } → a row-major Matrix (a copy in the wasm heap).
+Matrix read_matrix(const val& object, const std::string& name) {
+  if (!is_object(object))
+    throw BadArgument(name + " must be an object { rows, cols, data: Float32Array }.");
+  const int rows = read_dimension(object, "rows", name);
+  const int cols = read_dimension(object, "cols", name);
+  const val data = object["data"];
+  if (!data.instanceof(val::global("Float32Array")))
+    throw BadArgument(name + ".data must be a Float32Array.");
+  const auto length = data["length"].as<unsigned>();
+  if (static_cast<long long>(length) != static_cast<long long>(rows) * cols)
+    throw BadArgument(name + ".data must hold rows×cols = " + shape_text(rows, cols) + " = " +
+                      std::to_string(static_cast<long long>(rows) * cols) + " numbers; it holds " +
+                      std::to_string(length) + ".");
+  const std::vector<float> values = emscripten::convertJSArrayToNumberVector<float>(data);
+  return Eigen::Map<const Matrix>(values.data(), rows, cols);
+}
+
+std::vector<std::uint8_t> read_flags(const val& array, const std::string& name) {
+  if (!array.instanceof(val::global("Uint8Array")))
+    throw BadArgument(name + " must be a Uint8Array (1 = yes, 0 = no).");
+  return emscripten::convertJSArrayToNumberVector<std::uint8_t>(array);
+}
+
+// { scaleBySqrtDk?, temperature?, mask?: 'none' | 'causal' | 'key-padding' | 'custom',
+//   keyIsPadding?: Uint8Array(n_k), allowed?: Uint8Array(n_q·n_k) } → AttentionOptions.
+AttentionOptions read_options(const val& options, Eigen::Index n_q) {
+  AttentionOptions result;
+  if (options.isUndefined() || options.isNull()) return result;
+  if (!options["scaleBySqrtDk"].isUndefined()) result.scale_by_sqrt_dk = options["scaleBySqrtDk"].as<bool>();
+  if (!options["temperature"].isUndefined()) {
+    if (!options["temperature"].isNumber()) throw BadArgument("options.temperature must be a number.");
+    result.temperature = options["temperature"].as<float>();
+  }
+  const std::string mask = options["mask"].isUndefined() ? "none" : options["mask"].as<std::string>();
+  if (mask == "none") {
+    result.mask.kind = MaskKind::none;
+  } else if (mask == "causal") {
+    result.mask.kind = MaskKind::causal;
+  } else if (mask == "key-padding") {
+    result.mask.kind = MaskKind::key_padding;
+    result.mask.key_is_padding = read_flags(options["keyIsPadding"], "options.keyIsPadding");
+  } else if (mask == "custom") {
+    result.mask.kind = MaskKind::custom;
+    const std::vector<std::uint8_t> flags = read_flags(options["allowed"], "options.allowed");
+    // The engine checks the shape (n_q×n_k) against K; here only the row count is known.
+    const auto n_k = n_q == 0 ? 0 : static_cast<Eigen::Index>(flags.size()) / n_q;
+    if (n_q == 0 || static_cast<Eigen::Index>(flags.size()) != n_q * n_k)
+      throw BadArgument("options.allowed must hold n_q×n_k flags (n_q = " + std::to_string(n_q) +
+                        "); it holds " + std::to_string(flags.size()) + ".");
+    result.mask.allowed = Eigen::Map<const BoolMatrix>(flags.data(), n_q, n_k);
+  } else {
+    throw BadArgument("options.mask must be 'none', 'causal', 'key-padding' or 'custom'; it is '" +
+                      mask + "'.");
+  }
+  return result;
+}
+
+template <typename MatrixType>
+val copy_out(const MatrixType& matrix) {
+  val result = val::object();
+  result.set("rows", static_cast<int>(matrix.rows()));
+  result.set("cols", static_cast<int>(matrix.cols()));
+  result.set("data", val(emscripten::typed_memory_view(static_cast<std::size_t>(matrix.size()),
+                                                       matrix.data()))
+                         .call<val>("slice"));
+  return result;
+}
+
+val trace_to_js(const AttentionTrace& trace) {
+  val result = val::object();
+  result.set("scores", copy_out(trace.scores));
+  result.set("scale", trace.scale);
+  result.set("scaled", copy_out(trace.scaled));
+  result.set("allowed", copy_out(trace.allowed));
+  result.set("weights", copy_out(trace.weights));
+  result.set("output", copy_out(trace.output));
+  return result;
+}
+
+// Runs `compute`; any engine error becomes a returned JS Error (see the note at the top).
+template <typename Compute>
+val returning_errors(Compute&& compute) {
+  std::string message;
+  try {
+    return compute();
+  } catch (const std::bad_alloc&) {
+    message = "The engine ran out of memory for this input; try a shorter sentence or smaller matrices.";
+  } catch (const std::exception& error) {
+    message = error.what();
+  }
+  return val::global("Error").new_(message);
+}
+
+val attention(val queries, val keys, val values, val options) {
+  return returning_errors([&] {
+    const Matrix q = read_matrix(queries, "queries");
+    const Matrix k = read_matrix(keys, "keys");
+    const Matrix v = read_matrix(values, "values");
+    return trace_to_js(scaled_dot_product_attention(q, k, v, read_options(options, q.rows())));
+  });
+}
+
+// weights: { heads: [{ wQuery, wKey, wValue }, ...], wOutput }, each a matrix object.
+val multi_head(val query_input, val key_value_input, val weights, val options) {
+  return returning_errors([&] {
+    const Matrix x_query = read_matrix(query_input, "queryInput");
+    const Matrix x_key_value = read_matrix(key_value_input, "keyValueInput");
+    if (!is_object(weights) || !weights["heads"].isArray())
+      throw BadArgument("weights must be an object { heads: [{ wQuery, wKey, wValue }, ...], wOutput }.");
+    MultiHeadWeights model;
+    const auto head_count = weights["heads"]["length"].as<unsigned>();
+    for (unsigned h = 0; h < head_count; ++h) {
+      const val head = weights["heads"][h];
+      const std::string name = "weights.heads[" + std::to_string(h) + "]";
+      if (!is_object(head)) throw BadArgument(name + " must be an object { wQuery, wKey, wValue }.");
+      model.heads.push_back({read_matrix(head["wQuery"], name + ".wQuery"),
+                             read_matrix(head["wKey"], name + ".wKey"),
+                             read_matrix(head["wValue"], name + ".wValue")});
+    }
+    model.w_output = read_matrix(weights["wOutput"], "weights.wOutput");
+
+    const MultiHeadTrace trace =
+        multi_head_attention(x_query, x_key_value, model, read_options(options, x_query.rows()));
+    val heads = val::array();
+    for (const HeadTrace& head : trace.heads) {
+      val js_head = trace_to_js(head.attention);
+      js_head.set("queries", copy_out(head.queries));
+      js_head.set("keys", copy_out(head.keys));
+      js_head.set("values", copy_out(head.values));
+      heads.call<void>("push", js_head);
+    }
+    val result = val::object();
+    result.set("heads", heads);
+    result.set("concatenated", copy_out(trace.concatenated));
+    result.set("output", copy_out(trace.output));
+    return result;
+  });
+}
+
+// Bytes currently allocated by malloc in the wasm heap: lets tests prove calls leak nothing
+// (the heap's total size only ever grows, so it cannot show a leak once it is large).
+unsigned allocated_bytes() {
+  return static_cast<unsigned>(mallinfo().uordblks);
+}
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(attention_engine) {
+  emscripten::function("attention", &attention);
+  emscripten::function("multiHeadAttention", &multi_head);
+  emscripten::function("allocatedBytes", &allocated_bytes);
+}

@@ -1,0 +1,123 @@
+// The attention engine for JS: loads the WebAssembly module once per page and wraps its calls.
+//
+//   import { loadEngine, matrix } from './engine.js';
+//   const engine = await loadEngine();             // the same promise for every caller
+//   const trace = engine.attention(matrix(2, 4, q), matrix(3, 4, k), matrix(3, 2, v));
+//   trace.weights.data                               // Float32Array, n_q·n_k, row-major
+//
+// Works in browsers (the module and its .wasm are fetched next to this file unless told
+// otherwise) and in Node (the .wasm is read from disk). See docs/api.md.
+
+const DEFAULT_MODULE_URL = new URL('../generated/attention_engine.mjs', import.meta.url);
+
+let enginePromise = null;
+
+/**
+ * Loads the engine, once. Every later call returns the same promise, whatever its options,
+ * so a page with several widgets downloads and compiles the module once. If loading fails the
+ * promise rejects and the next call tries again.
+ *
+ * @param {object} [options]
+ * @param {string|URL} [options.moduleUrl] where attention_engine.mjs is (default: ../generated/ beside this file)
+ * @param {string|URL} [options.wasmUrl] where attention_engine.wasm is (default: beside the module)
+ * @param {ArrayBuffer|Uint8Array} [options.wasmBinary] the .wasm bytes, if the caller has them already
+ * @returns {Promise<AttentionEngine>}
+ */
+export function loadEngine(options = {}) {
+  if (!enginePromise) {
+    enginePromise = instantiate(options).catch((error) => {
+      enginePromise = null;
+      throw error;
+    });
+  }
+  return enginePromise;
+}
+
+const isNode = typeof process !== 'undefined' && Boolean(process.versions?.node);
+
+async function instantiate({ moduleUrl = DEFAULT_MODULE_URL, wasmUrl, wasmBinary } = {}) {
+  const moduleHref = new URL(moduleUrl, isNode ? undefined : globalThis.location?.href).href;
+  const wasmHref = new URL(wasmUrl ?? moduleHref.replace(/\.m?js$/, '.wasm'), moduleHref).href;
+  const { default: createModule } = await import(moduleHref);
+
+  const moduleOptions = { locateFile: () => wasmHref };
+  if (wasmBinary) {
+    moduleOptions.wasmBinary = wasmBinary;
+  } else if (isNode) {
+    // The module is built for the web; in Node hand it the bytes (fetch cannot read file URLs).
+    const { readFile } = await import('node:fs/promises');
+    moduleOptions.wasmBinary = await readFile(new URL(wasmHref));
+  }
+  return new AttentionEngine(await createModule(moduleOptions));
+}
+
+/**
+ * A row-major matrix as the engine takes and returns it.
+ * @param {number} rows
+ * @param {number} cols
+ * @param {Float32Array|ArrayLike<number>} data rows·cols numbers, row by row
+ * @returns {{rows: number, cols: number, data: Float32Array}}
+ */
+export function matrix(rows, cols, data) {
+  const values = data instanceof Float32Array ? data : Float32Array.from(data ?? []);
+  if (values.length !== rows * cols) {
+    throw new Error(`A ${rows}×${cols} matrix needs ${rows * cols} numbers; ${values.length} were given.`);
+  }
+  return { rows, cols, data: values };
+}
+
+export class AttentionEngine {
+  #module;
+
+  constructor(wasmModule) {
+    this.#module = wasmModule;
+  }
+
+  /**
+   * Scaled dot-product attention with its whole trace.
+   * @param {{rows,cols,data}} queries n_q×d_k
+   * @param {{rows,cols,data}} keys n_k×d_k
+   * @param {{rows,cols,data}} values n_k×d_v
+   * @param {object} [options] { scaleBySqrtDk = true, temperature = 1,
+   *   mask: 'none' | 'causal' | 'key-padding' | 'custom', keyIsPadding: Uint8Array(n_k),
+   *   allowed: Uint8Array(n_q·n_k) }
+   * @returns {{scores, scale: number, scaled, allowed, weights, output}} fresh copies
+   * @throws {Error} with the engine's message when the input cannot be used
+   */
+  attention(queries, keys, values, options = {}) {
+    return throwIfError(this.#module.attention(queries, keys, values, options));
+  }
+
+  /**
+   * Multi-head attention: every head's trace (with its projected queries, keys and values),
+   * the concatenation and the output after W_O.
+   * @param {{rows,cols,data}} queryInput n_q×d_model
+   * @param {{rows,cols,data}} keyValueInput n_k×d_model (the same object for self-attention)
+   * @param {{heads: Array<{wQuery, wKey, wValue}>, wOutput}} weights each W d_model×d_k; W_O (h·d_k)×d_model
+   * @param {object} [options] as for attention()
+   */
+  multiHeadAttention(queryInput, keyValueInput, weights, options = {}) {
+    return throwIfError(this.#module.multiHeadAttention(queryInput, keyValueInput, weights, options));
+  }
+
+  /** Bytes of wasm memory the engine has now (it grows, never shrinks). */
+  get heapBytes() {
+    return this.#module.HEAPU8.byteLength;
+  }
+
+  /** Bytes the engine has allocated and not freed: for leak checks. */
+  get allocatedBytes() {
+    return this.#module.allocatedBytes();
+  }
+
+  /** Live JS handles the engine holds (Embind's count): for leak checks. */
+  get liveHandles() {
+    return this.#module.count_emval_handles();
+  }
+}
+
+// The module returns an Error instead of throwing it (see cpp/bindings/wasm_bindings.cpp).
+function throwIfError(result) {
+  if (result instanceof Error) throw result;
+  return result;
+}
