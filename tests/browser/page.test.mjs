@@ -1,0 +1,95 @@
+// The first page in real headless Chromium: the grid renders from the engine, hovering or
+// tabbing to a word lights its row, and screenshots are saved to test-results/ to look at.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+import { startStaticServer } from '../../build_scripts/static_server.mjs';
+import { launchChromium } from '../../build_scripts/browser.mjs';
+
+const webRoot = fileURLToPath(new URL('../../web/', import.meta.url));
+const screenshots = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
+let server;
+let browser;
+
+before(async () => {
+  mkdirSync(screenshots, { recursive: true });
+  server = await startStaticServer({ root: webRoot });
+  browser = await launchChromium();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// Opens the page, failing on any console error or any request that leaves the local server.
+async function openPage(viewport = { width: 1280, height: 900 }) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
+  page.on('pageerror', (error) => problems.push(String(error)));
+  page.on('request', (request) => {
+    if (!request.url().startsWith(server.url)) problems.push(`request left the page's server: ${request.url()}`);
+  });
+  await page.goto(server.url);
+  await page.waitForSelector('body[data-ready]');
+  assert.equal(await page.getAttribute('body', 'data-ready'), 'true', await page.textContent('#status'));
+  return { page, problems, close: () => context.close() };
+}
+
+const focusedRowLabel = (page) => page.textContent('#attention-grid tbody tr.is-focus th');
+
+test('the page renders a grid computed by the engine, every row summing to 1', async () => {
+  const { page, problems, close } = await openPage();
+  const words = await page.$$eval('#sentence .word', (buttons) => buttons.map((b) => b.textContent));
+  assert.deepEqual(words, ['The', 'animal', "didn't", 'cross', 'the', 'street', 'because', 'it', 'was', 'too', 'tired']);
+  const rowCount = await page.$$eval('#attention-grid tbody tr', (rows) => rows.length);
+  assert.equal(rowCount, words.length);
+  const cellsPerRow = await page.$$eval('#attention-grid tbody tr', (rows) => rows.map((r) => r.querySelectorAll('td:not(.row-sum)').length));
+  assert.ok(cellsPerRow.every((count) => count === words.length));
+  const sums = await page.$$eval('#attention-grid tbody .row-sum', (cells) => cells.map((c) => c.textContent));
+  assert.ok(sums.every((sum) => sum === '1.00'), `row sums: ${sums}`);
+  // The weights are real numbers from the engine, not all equal.
+  const shown = await page.$$eval('#attention-grid tbody td:not(.row-sum)', (cells) => new Set(cells.map((c) => c.textContent)).size);
+  assert.ok(shown > 5);
+  assert.match(await page.textContent('#placeholder-notice'), /Placeholder model/);
+  assert.equal(await focusedRowLabel(page), 'it', 'the page opens focused on "it"');
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('hovering a word lights its row and colours the sentence', async () => {
+  const { page, problems, close } = await openPage();
+  await page.hover('#attention-grid tbody th >> text="animal"');
+  assert.equal(await focusedRowLabel(page), 'animal');
+  assert.equal(await page.$$eval('#attention-grid tbody tr.is-focus', (rows) => rows.length), 1);
+
+  await page.hover('#sentence .word >> text="street"');
+  assert.equal(await focusedRowLabel(page), 'street');
+  const sentenceWeights = await page.$$eval('#sentence .word', (words) => words.map((w) => Number(w.style.getPropertyValue('--weight'))));
+  assert.ok(Math.abs(sentenceWeights.reduce((a, b) => a + b, 0) - 1) < 0.01, `sentence highlights sum to ${sentenceWeights}`);
+  assert.match(await page.textContent('#focus-summary'), /“street” looks most at:/);
+  await page.screenshot({ path: `${screenshots}index-1280.png`, fullPage: true });
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('the keyboard reaches every word, and a click pins the focus until Escape', async () => {
+  const { page, problems, close } = await openPage({ width: 360, height: 800 });
+  await page.focus('#sentence .word >> text="The"');
+  assert.equal(await focusedRowLabel(page), 'The');
+  await page.keyboard.press('Tab');
+  assert.equal(await focusedRowLabel(page), 'animal');
+
+  await page.click('#sentence .word >> text="tired"');
+  await page.hover('#attention-grid tbody th >> text="cross"');
+  assert.equal(await focusedRowLabel(page), 'tired', 'a pinned word keeps its row while hovering elsewhere');
+  await page.keyboard.press('Escape');
+  await page.hover('#attention-grid tbody th >> text="because"');
+  assert.equal(await focusedRowLabel(page), 'because');
+  await page.screenshot({ path: `${screenshots}index-360.png`, fullPage: true });
+  assert.deepEqual(problems, []);
+  await close();
+});
