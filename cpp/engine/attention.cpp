@@ -1,10 +1,12 @@
 #include "attention.hpp"
+#include "exp_kernel.hpp"
 #include "validation.hpp"
 
 #include <cmath>
 #include <limits>
 
 namespace attention_lens {
+
 
 BoolMatrix allowed_keys(const Mask& mask, Eigen::Index n_q, Eigen::Index n_k) {
   BoolMatrix allowed = BoolMatrix::Ones(n_q, n_k);
@@ -44,8 +46,8 @@ Matrix masked_softmax_rows(const MatrixRef& logits, const BoolMatrix& allowed) {
       row.setZero();
       continue;
     }
-    row = (row.array() - row_max).exp();  // vectorised; exp(0) = 1 for the max entry
-    // Eigen's vectorised exp() clamps −∞ to a tiny positive number: make hidden keys exactly 0.
+    exp_shifted_in_place(row.data(), row.size(), row_max);  // row-major: the row is contiguous
+    // Hidden keys came out as a tiny e^−87.3, not 0: make them exactly 0.
     if (!everything_allowed) row.array() *= allowed.row(i).cast<float>().array();
     // Normalise. The sum is ≥ 1 because the max entry contributes exp(0) = 1.
     row /= row.sum();
@@ -107,8 +109,7 @@ AttentionTrace scaled_dot_product_attention(const MatrixRef& queries, const Matr
   trace.scale = (options.scale_by_sqrt_dk ? 1.0f / std::sqrt(d_k) : 1.0f) / options.temperature;
   trace.scaled = trace.scores * trace.scale;
   // Finite inputs can still overflow float32 (1e20·1e20); softmax of Inf would be NaN.
-  // One vectorised pass: the largest magnitude, NaN winning over any number.
-  if (!std::isfinite(trace.scaled.cwiseAbs().maxCoeff<Eigen::PropagateNaN>()))
+  if (!all_finite(trace.scaled))
     throw InvalidInput("The scores Q·Kᵀ overflowed float32 (their size went past about 3.4e38); "
                        "use smaller query and key values.");
 

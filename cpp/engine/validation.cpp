@@ -13,11 +13,16 @@ std::string number_text(float value) {
   return buffer;
 }
 
+bool all_finite(const MatrixRef& matrix) {
+  return (matrix.array() * 0.0f).sum() == 0.0f;
+}
+
 std::string find_matrix_problem(const std::string& name, const MatrixRef& matrix) {
   if (matrix.rows() == 0 || matrix.cols() == 0)
     return name + " is empty (" + shape_text(matrix.rows(), matrix.cols()) +
            "); it needs at least one row and one column.";
-  for (Eigen::Index i = 0; i < matrix.rows(); ++i)
+  if (all_finite(matrix)) return {};
+  for (Eigen::Index i = 0; i < matrix.rows(); ++i)  // find where, for the message
     for (Eigen::Index j = 0; j < matrix.cols(); ++j)
       if (!std::isfinite(matrix(i, j)))
         return name + " has " + number_text(matrix(i, j)) + " at row " + std::to_string(i) +

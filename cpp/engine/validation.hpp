@@ -16,6 +16,10 @@ std::string find_matrix_problem(const std::string& name, const MatrixRef& matrix
 std::string find_shape_problem(const std::string& name, const MatrixRef& matrix,
                                Eigen::Index rows, Eigen::Index cols);
 
+// True when no entry is NaN or ±Inf. One branch-free pass (0·x is 0 for every finite x and
+// NaN otherwise), several times faster than an early-exit loop, in wasm especially.
+bool all_finite(const MatrixRef& matrix);
+
 // A float as a person would write it, without iostreams ("0.5", "nan", "-inf").
 std::string number_text(float value);
 
