@@ -59,8 +59,11 @@ Matrix read_matrix(const val& object, const std::string& name) {
     throw BadArgument(name + ".data must hold rows×cols = " + shape_text(rows, cols) + " = " +
                       std::to_string(static_cast<long long>(rows) * cols) + " numbers; it holds " +
                       std::to_string(length) + ".");
-  const std::vector<float> values = emscripten::convertJSArrayToNumberVector<float>(data);
-  return Eigen::Map<const Matrix>(values.data(), rows, cols);
+  // One copy, straight from the JS array into the matrix's own memory.
+  Matrix matrix(rows, cols);
+  if (length > 0)
+    val(emscripten::typed_memory_view(length, matrix.data())).call<void>("set", data);
+  return matrix;
 }
 
 std::vector<std::uint8_t> read_flags(const val& array, const std::string& name) {
@@ -69,12 +72,14 @@ std::vector<std::uint8_t> read_flags(const val& array, const std::string& name) 
   return emscripten::convertJSArrayToNumberVector<std::uint8_t>(array);
 }
 
-// { scaleBySqrtDk?, temperature?, mask?: 'none' | 'causal' | 'key-padding' | 'custom',
+// { scaleBySqrtDk?, temperature?, keepIntermediateSteps?, mask?: 'none' | 'causal' | 'key-padding' | 'custom',
 //   keyIsPadding?: Uint8Array(n_k), allowed?: Uint8Array(n_q·n_k) } → AttentionOptions.
 AttentionOptions read_options(const val& options, Eigen::Index n_q) {
   AttentionOptions result;
   if (options.isUndefined() || options.isNull()) return result;
   if (!options["scaleBySqrtDk"].isUndefined()) result.scale_by_sqrt_dk = options["scaleBySqrtDk"].as<bool>();
+  if (!options["keepIntermediateSteps"].isUndefined())
+    result.keep_intermediate_steps = options["keepIntermediateSteps"].as<bool>();
   if (!options["temperature"].isUndefined()) {
     if (!options["temperature"].isNumber()) throw BadArgument("options.temperature must be a number.");
     result.temperature = options["temperature"].as<float>();
@@ -116,10 +121,12 @@ val copy_out(const MatrixType& matrix) {
 
 val trace_to_js(const AttentionTrace& trace) {
   val result = val::object();
-  result.set("scores", copy_out(trace.scores));
   result.set("scale", trace.scale);
-  result.set("scaled", copy_out(trace.scaled));
-  result.set("allowed", copy_out(trace.allowed));
+  if (trace.scores.size() > 0) {  // left out when the options said keepIntermediateSteps: false
+    result.set("scores", copy_out(trace.scores));
+    result.set("scaled", copy_out(trace.scaled));
+    result.set("allowed", copy_out(trace.allowed));
+  }
   result.set("weights", copy_out(trace.weights));
   result.set("output", copy_out(trace.output));
   return result;

@@ -30,15 +30,13 @@ BoolMatrix allowed_keys(const Mask& mask, Eigen::Index n_q, Eigen::Index n_k) {
   return allowed;
 }
 
-Matrix masked_softmax_rows(const MatrixRef& logits, const BoolMatrix& allowed) {
+void masked_softmax_rows_in_place(Matrix& logits, const BoolMatrix& allowed) {
   constexpr float hidden = -std::numeric_limits<float>::infinity();
   const bool everything_allowed = allowed.size() == 0;
   // Hidden entries become −∞ so that they neither win the row maximum nor get weight.
-  Matrix weights = everything_allowed
-                       ? Matrix(logits)
-                       : Matrix((allowed.array() != 0).select(logits, hidden));
-  for (Eigen::Index i = 0; i < weights.rows(); ++i) {
-    auto row = weights.row(i);
+  if (!everything_allowed) logits = (allowed.array() != 0).select(logits, hidden);
+  for (Eigen::Index i = 0; i < logits.rows(); ++i) {
+    auto row = logits.row(i);
     // Subtract the row's largest allowed logit, for numerical stability: exp() of a large
     // positive score would overflow to Inf, and Inf/Inf is NaN.
     const float row_max = row.maxCoeff();
@@ -52,6 +50,11 @@ Matrix masked_softmax_rows(const MatrixRef& logits, const BoolMatrix& allowed) {
     // Normalise. The sum is ≥ 1 because the max entry contributes exp(0) = 1.
     row /= row.sum();
   }
+}
+
+Matrix masked_softmax_rows(const MatrixRef& logits, const BoolMatrix& allowed) {
+  Matrix weights = logits;
+  masked_softmax_rows_in_place(weights, allowed);
   return weights;
 }
 
@@ -99,27 +102,35 @@ AttentionTrace scaled_dot_product_attention(const MatrixRef& queries, const Matr
   if (!problem.empty()) throw InvalidInput(problem);
 
   const auto d_k = static_cast<float>(queries.cols());
+  const bool keep = options.keep_intermediate_steps;
   AttentionTrace trace;
 
-  // Step 1: similarity of every query with every key.
-  trace.scores.noalias() = queries * keys.transpose();
+  // Step 1: similarity of every query with every key. `logits` is the working matrix that
+  // becomes the weights in place; the trace keeps a copy of each step only when asked to.
+  Matrix logits;
+  logits.noalias() = queries * keys.transpose();
+  if (keep) trace.scores = logits;
 
   // Step 2: scale, so that the spread of the scores does not grow with d_k (the dot product
-  // of two random d_k-vectors has variance ~d_k) and push softmax into saturation.
+  // of two random d_k-vectors has variance ~d_k), which would push softmax into saturation.
   trace.scale = (options.scale_by_sqrt_dk ? 1.0f / std::sqrt(d_k) : 1.0f) / options.temperature;
-  trace.scaled = trace.scores * trace.scale;
+  logits *= trace.scale;
   // Finite inputs can still overflow float32 (1e20·1e20); softmax of Inf would be NaN.
-  if (!all_finite(trace.scaled))
+  if (!all_finite(logits))
     throw InvalidInput("The scores Q·Kᵀ overflowed float32 (their size went past about 3.4e38); "
                        "use smaller query and key values.");
+  if (keep) trace.scaled = logits;
 
   // Step 3: the mask says which keys each query may see; softmax turns each row of allowed
-  // scores into weights that sum to 1.
-  trace.allowed = allowed_keys(options.mask, queries.rows(), keys.rows());
-  trace.weights = masked_softmax_rows(trace.scaled, trace.allowed);
+  // scores into weights that sum to 1. Without a mask there is nothing to build.
+  const bool masked = options.mask.kind != MaskKind::none;
+  if (masked || keep) trace.allowed = allowed_keys(options.mask, queries.rows(), keys.rows());
+  masked_softmax_rows_in_place(logits, masked ? trace.allowed : BoolMatrix());
+  trace.weights = std::move(logits);
 
   // Step 4: each query's output is the weighted sum of the value rows.
   trace.output.noalias() = trace.weights * values;
+  if (!keep) trace.allowed.resize(0, 0);
   return trace;
 }
 

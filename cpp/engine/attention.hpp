@@ -38,8 +38,14 @@ struct AttentionOptions {
   // Divides the scaled scores too: below 1 sharpens each row, above 1 flattens it. Must be > 0.
   float temperature = 1.0f;
   Mask mask;
+  // Keep scores, scaled and allowed in the trace: the widget's math panel shows them. Off,
+  // the trace holds only the weights and the output — half the memory and time at large N,
+  // for timing charts and benchmarks.
+  bool keep_intermediate_steps = true;
 };
 
+// The steps of one attention computation. scores, scaled and allowed are empty (0×0) when
+// the options said keep_intermediate_steps = false.
 struct AttentionTrace {
   Matrix scores;       // n_q×n_k  Q·Kᵀ
   float scale = 1.0f;  // the factor applied to the scores: (1/√d_k or 1) / temperature
@@ -60,6 +66,8 @@ constexpr long long kMaxScoreEntries = 4096LL * 4096LL;
 // nothing, so its output is the zero vector — rather than the NaN that 0/0 would give.
 // logits: rows×cols; allowed: rows×cols (or empty = everything allowed).
 Matrix masked_softmax_rows(const MatrixRef& logits, const BoolMatrix& allowed);
+// The same, overwriting `logits` with the weights.
+void masked_softmax_rows_in_place(Matrix& logits, const BoolMatrix& allowed);
 
 // Which keys each query may see under `mask`, as an n_q×n_k matrix of 0/1.
 BoolMatrix allowed_keys(const Mask& mask, Eigen::Index n_q, Eigen::Index n_k);

@@ -177,3 +177,21 @@ TEST_CASE("cross-attention: n_q queries over n_k keys", "[attention]") {
     require_close(trace.output.row(i), expected);
   }
 }
+
+TEST_CASE("without the intermediate steps the weights and output are the same", "[attention]") {
+  const Matrix Q = seeded_matrix(9, 16, 81), K = seeded_matrix(9, 16, 82), V = seeded_matrix(9, 4, 83);
+  for (const MaskKind kind : {MaskKind::none, MaskKind::causal}) {
+    AttentionOptions full;
+    full.mask.kind = kind;
+    AttentionOptions lean = full;
+    lean.keep_intermediate_steps = false;
+    const AttentionTrace with_steps = scaled_dot_product_attention(Q, K, V, full);
+    const AttentionTrace without = scaled_dot_product_attention(Q, K, V, lean);
+    REQUIRE(without.scores.size() == 0);
+    REQUIRE(without.scaled.size() == 0);
+    REQUIRE(without.allowed.size() == 0);
+    REQUIRE(without.scale == with_steps.scale);
+    REQUIRE(without.weights == with_steps.weights);
+    REQUIRE(without.output == with_steps.output);
+  }
+}

@@ -98,6 +98,18 @@ test('the hand-worked lesson example', async () => {
   assert.ok(trace.allowed.data instanceof Uint8Array);
 });
 
+test('keepIntermediateSteps: false returns the same weights and output, without the steps', async () => {
+  const engine = await loadEngine();
+  const { attention: cases } = loadGolden();
+  const c = cases.find((x) => x.mask === 'causal');
+  const lean = engine.attention(asMatrix(c.q), asMatrix(c.k), asMatrix(c.v), { ...maskOptions(c), keepIntermediateSteps: false });
+  assert.equal(lean.scores, undefined);
+  assert.equal(lean.scaled, undefined);
+  assert.equal(lean.allowed, undefined);
+  assertClose(lean.weights, c.trace.weights, 'weights');
+  assertClose(lean.output, c.trace.output, 'output');
+});
+
 test('errors arrive as Error objects carrying the engine\'s message', async () => {
   const engine = await loadEngine();
   const q = matrix(2, 4, new Float32Array(8).fill(1));

@@ -80,8 +80,9 @@ export class AttentionEngine {
    * @param {{rows,cols,data}} values n_k×d_v
    * @param {object} [options] { scaleBySqrtDk = true, temperature = 1,
    *   mask: 'none' | 'causal' | 'key-padding' | 'custom', keyIsPadding: Uint8Array(n_k),
-   *   allowed: Uint8Array(n_q·n_k) }
+   *   allowed: Uint8Array(n_q·n_k), keepIntermediateSteps = true }
    * @returns {{scores, scale: number, scaled, allowed, weights, output}} fresh copies
+   *   (scores, scaled and allowed are left out with keepIntermediateSteps: false)
    * @throws {Error} with the engine's message when the input cannot be used
    */
   attention(queries, keys, values, options = {}) {
