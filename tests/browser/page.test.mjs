@@ -93,3 +93,23 @@ test('the keyboard reaches every word, and a click pins the focus until Escape',
   assert.deepEqual(problems, []);
   await close();
 });
+
+test('in Chromium too, bad input gives an Error with the engine\'s message and the engine keeps working', async () => {
+  const { page, problems, close } = await openPage();
+  const outcome = await page.evaluate(async () => {
+    const { loadEngine, matrix } = await import('./src/engine.js');
+    const engine = await loadEngine();
+    let message = null;
+    try {
+      engine.attention(matrix(1, 2, [1, 2]), matrix(1, 3, [1, 2, 3]), matrix(1, 1, [1]));
+    } catch (error) {
+      message = error instanceof Error ? error.message : `not an Error: ${error}`;
+    }
+    const after = engine.attention(matrix(1, 1, [1]), matrix(2, 1, [1, 2]), matrix(2, 1, [3, 4]));
+    return { message, rows: after.weights.rows };
+  });
+  assert.match(outcome.message, /Q and K must have the same number of columns d_k.*Q is 1×2 and K is 1×3/);
+  assert.equal(outcome.rows, 1);
+  assert.deepEqual(problems, []);
+  await close();
+});
