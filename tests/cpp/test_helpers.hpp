@@ -2,25 +2,12 @@
 #pragma once
 
 #include "matrix.hpp"
+#include "seeded_matrix.hpp"
 
 #include <catch2/catch.hpp>
 
-#include <cstdint>
-#include <random>
 
 namespace attention_lens::testing {
-
-// A rows×cols matrix of values in [-scale, scale], the same for the same seed on every machine
-// (std::uniform_real_distribution is not, so the mapping is written out).
-inline Matrix seeded_matrix(Eigen::Index rows, Eigen::Index cols, std::uint32_t seed,
-                            float scale = 1.0f) {
-  std::mt19937 generator(seed);
-  Matrix m(rows, cols);
-  for (Eigen::Index i = 0; i < rows; ++i)
-    for (Eigen::Index j = 0; j < cols; ++j)
-      m(i, j) = scale * (static_cast<float>(generator()) / 4294967295.0f * 2.0f - 1.0f);
-  return m;
-}
 
 // Row-major literal: matrix_of(2, 3, {1, 2, 3, 4, 5, 6}).
 inline Matrix matrix_of(Eigen::Index rows, Eigen::Index cols, std::initializer_list<float> values) {

@@ -6,23 +6,15 @@
 // the module exactly the bytes the native side used.
 #include "attention.hpp"
 #include "multi_head.hpp"
+#include "seeded_matrix.hpp"
 
 #include <cstdio>
-#include <random>
 #include <string>
 
 using namespace attention_lens;
+using attention_lens::testing::seeded_matrix;
 
 namespace {
-
-Matrix seeded_matrix(Eigen::Index rows, Eigen::Index cols, std::uint32_t seed, float scale = 1.0f) {
-  std::mt19937 generator(seed);
-  Matrix m(rows, cols);
-  for (Eigen::Index i = 0; i < rows; ++i)
-    for (Eigen::Index j = 0; j < cols; ++j)
-      m(i, j) = scale * (static_cast<float>(generator()) / 4294967295.0f * 2.0f - 1.0f);
-  return m;
-}
 
 // JSON without iostreams: "%.9g" round-trips every float32 exactly.
 std::string json_matrix(const MatrixRef& m) {

@@ -3,6 +3,7 @@
 // really computed by the engine, but the weights mean nothing — the page says so.
 // Pure functions, no DOM, so they can be tested on their own.
 import { matrix } from './engine.js';
+import { seededRandom } from './seeded_random.js';
 
 export const PLACEHOLDER_D_MODEL = 16;
 
@@ -13,18 +14,6 @@ export function splitWords(sentence) {
     tokens.push({ text: match[0], start: match.index, end: match.index + match[0].length });
   }
   return tokens;
-}
-
-// mulberry32: a tiny seeded generator, so the same word always gets the same vector.
-function seededRandom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function hashText(text) {
