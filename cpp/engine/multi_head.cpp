@@ -4,18 +4,28 @@
 namespace attention_lens {
 
 std::string find_multi_head_input_problem(const MatrixRef& query_input,
-                                          const MatrixRef& key_value_input,
+                                          const MatrixRef& key_input,
+                                          const MatrixRef& value_input,
                                           const MultiHeadWeights& weights,
                                           const AttentionOptions& options) {
+  const bool shared_key_value = key_input.data() == value_input.data() &&
+                                key_input.rows() == value_input.rows() &&
+                                key_input.cols() == value_input.cols();
+  const std::string key_name = shared_key_value ? "The key/value input" : "The key input";
   std::string problem = find_matrix_problem("The query input", query_input);
-  if (problem.empty()) problem = find_matrix_problem("The key/value input", key_value_input);
+  if (problem.empty()) problem = find_matrix_problem(key_name, key_input);
+  if (problem.empty() && !shared_key_value) problem = find_matrix_problem("The value input", value_input);
   if (!problem.empty()) return problem;
 
   const Eigen::Index d_model = query_input.cols();
-  if (key_value_input.cols() != d_model)
-    return "The query input and the key/value input must both have d_model columns; they are " +
+  if (key_input.cols() != d_model)
+    return "The query input and the " + std::string(shared_key_value ? "key/value" : "key") +
+           " input must both have d_model columns; they are " +
            shape_text(query_input.rows(), query_input.cols()) + " and " +
-           shape_text(key_value_input.rows(), key_value_input.cols()) + ".";
+           shape_text(key_input.rows(), key_input.cols()) + ".";
+  if (value_input.rows() != key_input.rows() || value_input.cols() != d_model)
+    return "The value input must be n_k×d_model = " + shape_text(key_input.rows(), d_model) +
+           " like the key input; it is " + shape_text(value_input.rows(), value_input.cols()) + ".";
   const auto head_count = static_cast<Eigen::Index>(weights.heads.size());
   if (head_count == 0) return "Multi-head attention needs at least one head; it was given 0.";
   if (d_model % head_count != 0)
@@ -39,15 +49,21 @@ std::string find_multi_head_input_problem(const MatrixRef& query_input,
   // The per-head attention sees n_q×d_k queries and n_k×d_k keys; check its own limits
   // (mask shapes, temperature, size) on matrices of those shapes.
   const Matrix probe_q = Matrix::Zero(query_input.rows(), 1);
-  const Matrix probe_kv = Matrix::Zero(key_value_input.rows(), 1);
+  const Matrix probe_kv = Matrix::Zero(key_input.rows(), 1);
   return find_attention_input_problem(probe_q, probe_kv, probe_kv, options);
 }
 
 MultiHeadTrace multi_head_attention(const MatrixRef& query_input, const MatrixRef& key_value_input,
                                     const MultiHeadWeights& weights,
                                     const AttentionOptions& options) {
+  return multi_head_attention(query_input, key_value_input, key_value_input, weights, options);
+}
+
+MultiHeadTrace multi_head_attention(const MatrixRef& query_input, const MatrixRef& key_input,
+                                    const MatrixRef& value_input, const MultiHeadWeights& weights,
+                                    const AttentionOptions& options) {
   const std::string problem =
-      find_multi_head_input_problem(query_input, key_value_input, weights, options);
+      find_multi_head_input_problem(query_input, key_input, value_input, weights, options);
   if (!problem.empty()) throw InvalidInput(problem);
 
   const Eigen::Index d_k = query_input.cols() / static_cast<Eigen::Index>(weights.heads.size());
@@ -60,8 +76,8 @@ MultiHeadTrace multi_head_attention(const MatrixRef& query_input, const MatrixRe
     HeadTrace head;
     // Each head projects the input into its own query, key and value spaces.
     head.queries.noalias() = query_input * w.w_query;
-    head.keys.noalias() = key_value_input * w.w_key;
-    head.values.noalias() = key_value_input * w.w_value;
+    head.keys.noalias() = key_input * w.w_key;
+    head.values.noalias() = value_input * w.w_value;
     head.attention = scaled_dot_product_attention(head.queries, head.keys, head.values, options);
     trace.concatenated.middleCols(static_cast<Eigen::Index>(h) * d_k, d_k) = head.attention.output;
     trace.heads.push_back(std::move(head));

@@ -37,7 +37,8 @@ struct MultiHeadTrace {
 
 // An empty string when the inputs can be used, else what was expected and what arrived.
 std::string find_multi_head_input_problem(const MatrixRef& query_input,
-                                          const MatrixRef& key_value_input,
+                                          const MatrixRef& key_input,
+                                          const MatrixRef& value_input,
                                           const MultiHeadWeights& weights,
                                           const AttentionOptions& options);
 
@@ -45,6 +46,12 @@ std::string find_multi_head_input_problem(const MatrixRef& query_input,
 // self-attention). Throws InvalidInput when the inputs cannot be used.
 MultiHeadTrace multi_head_attention(const MatrixRef& query_input, const MatrixRef& key_value_input,
                                     const MultiHeadWeights& weights,
+                                    const AttentionOptions& options = {});
+
+// The same with keys and values projected from different inputs (both n_k×d_model): the
+// model's last layer reads its values from each token's own embedding.
+MultiHeadTrace multi_head_attention(const MatrixRef& query_input, const MatrixRef& key_input,
+                                    const MatrixRef& value_input, const MultiHeadWeights& weights,
                                     const AttentionOptions& options = {});
 
 }  // namespace attention_lens

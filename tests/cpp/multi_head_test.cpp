@@ -73,3 +73,20 @@ TEST_CASE("multi-head cross-attention and masks reach every head", "[multi-head]
     REQUIRE(head.attention.weights(0, 1) == 0.0f);  // causal: query 0 sees key 0 only
   }
 }
+
+TEST_CASE("keys and values may come from different inputs", "[multi-head]") {
+  const Eigen::Index d_model = 8;
+  const Matrix X = seeded_matrix(4, d_model, 601), Y = seeded_matrix(4, d_model, 602);
+  const MultiHeadWeights weights = seeded_weights(d_model, 2, 700);
+  const MultiHeadTrace split = multi_head_attention(X, X, Y, weights);
+  for (std::size_t h = 0; h < 2; ++h) {
+    const HeadWeights& w = weights.heads[h];
+    require_close(split.heads[h].values, Y * w.w_value, 1e-5f);
+    const AttentionTrace expected = scaled_dot_product_attention(X * w.w_query, X * w.w_key, Y * w.w_value);
+    require_close(split.heads[h].attention.weights, expected.weights, 1e-5f);
+    require_close(split.heads[h].attention.output, expected.output, 1e-5f);
+  }
+  REQUIRE_THROWS_WITH(multi_head_attention(X, X, seeded_matrix(3, d_model, 1), weights),
+                      Catch::Matchers::Contains("The value input must be n_k×d_model = 4×8") &&
+                          Catch::Matchers::Contains("it is 3×8"));
+}
