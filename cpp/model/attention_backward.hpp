@@ -1,0 +1,34 @@
+// Backpropagation through the engine's attention, from the trace it already keeps: the
+// softmax weights and each head's Q, K, V are exactly what the gradients need.
+#pragma once
+
+#include "multi_head.hpp"
+
+namespace attention_lens {
+
+struct AttentionGradients {
+  Matrix queries;  // n_q×d_k
+  Matrix keys;     // n_k×d_k
+  Matrix values;   // n_k×d_v
+};
+
+// One head: output = softmax(scale·Q·Kᵀ, mask)·V, given dL/d(output) (n_q×d_v).
+AttentionGradients attention_backward(const HeadTrace& head, const MatrixRef& output_gradient);
+
+struct MultiHeadInputGradients {
+  Matrix query_input;  // n_q×d_model
+  Matrix key_input;    // n_k×d_model
+  Matrix value_input;  // n_k×d_model
+};
+
+// Multi-head attention as computed by multi_head_attention(query_input, key_input,
+// value_input, weights): returns the inputs' gradients and adds the weights' into `gradients`.
+MultiHeadInputGradients multi_head_backward(const MatrixRef& query_input,
+                                            const MatrixRef& key_input,
+                                            const MatrixRef& value_input,
+                                            const MultiHeadWeights& weights,
+                                            const MultiHeadTrace& trace,
+                                            const MatrixRef& output_gradient,
+                                            MultiHeadWeights& gradients);
+
+}  // namespace attention_lens

@@ -1,0 +1,68 @@
+// The tiny Transformer encoder of model_weights.hpp: its forward pass, kept whole as a trace
+// (the widget shows every layer's attention, the trainer backpropagates through it), and its
+// backward pass.
+#pragma once
+
+#include "layer_norm.hpp"
+#include "model_weights.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace attention_lens {
+
+struct FeedForwardTrace {
+  LayerNormTrace norm;             // LN_f(x)
+  Matrix hidden_before_activation; // n×d_ff
+  Matrix hidden;                   // n×d_ff  ReLU
+  Matrix output;                   // n×d
+};
+
+struct LayerTrace {
+  Matrix input;                    // n×d  the residual stream entering the layer
+  LayerNormTrace attention_norm;   // LN_a(input): what queries and keys are projected from
+  MultiHeadTrace attention;        // every head's Q, K, V, scores, weights, output
+  bool has_feed_forward = false;   // every layer but the last
+  FeedForwardTrace feed_forward;
+  Matrix output;                   // n×d  leaving the layer (the last: its attention output)
+};
+
+struct TransformerTrace {
+  std::vector<int> token_ids;
+  Matrix embedded;                 // n×d  E[token] + P[position]
+  LayerNormTrace value_norm;       // LN_v(E[token]): the last layer's value input
+  std::vector<LayerTrace> layers;
+  LayerNormTrace output_norm;      // LN_o(last layer's output)
+  Matrix logits;                   // n×class_count
+};
+
+// token_ids: 1..max_positions ids, each < vocab_size. The options (scaling, temperature, mask)
+// apply to every layer's attention. Throws InvalidInput for ids or lengths it cannot use.
+TransformerTrace run_transformer(const ModelWeights& weights, const std::vector<int>& token_ids,
+                                 const AttentionOptions& options = {});
+
+// Cross-entropy of the tokens that have a target (target_class[i] ≥ 0), summed. Adds
+// `scale` × its gradient with respect to every parameter into `gradients` (shaped like the
+// weights: see zeros_like).
+double add_loss_gradients(const ModelWeights& weights, const TransformerTrace& trace,
+                          const std::vector<int>& target_class, float scale,
+                          ModelWeights& gradients);
+
+// A ModelWeights of the same shapes, all zeros (gradients, Adam moments).
+ModelWeights zeros_like(const ModelWeights& weights);
+
+// Fresh weights for training: small random projections (seeded), layer norms at identity.
+ModelWeights initialize_weights(const ModelConfig& config, std::vector<std::string> vocabulary,
+                                std::vector<std::string> class_names, std::uint32_t seed);
+
+// Every parameter as a flat run of floats, in a fixed order: what Adam and the gradient
+// checks walk over. The pointers stay valid while the weights are not resized.
+struct ParameterView {
+  std::string name;
+  float* data;
+  Eigen::Index size;
+};
+std::vector<ParameterView> parameter_views(ModelWeights& weights);
+
+}  // namespace attention_lens
