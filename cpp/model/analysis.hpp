@@ -1,0 +1,39 @@
+// What the widget asks of the model: the words of a sentence and everything every layer and
+// head computed on them.
+#pragma once
+
+#include "tokenizer.hpp"
+#include "transformer.hpp"
+
+#include <string_view>
+#include <vector>
+
+namespace attention_lens {
+
+struct AnalyzedToken {
+  Token token;
+  int id;      // vocabulary id; Vocabulary::kUnknownId for a word the model does not know
+  bool known;
+};
+
+struct SentenceAnalysis {
+  std::vector<AnalyzedToken> tokens;
+  TransformerTrace trace;
+};
+
+// The attention weights averaged over a layer's heads (n×n; rows still sum to 1).
+Matrix average_over_heads(const MultiHeadTrace& attention);
+
+// What the model predicts at each token: the most probable class and its probability.
+struct Prediction {
+  int class_id;
+  float probability;
+};
+std::vector<Prediction> predictions(const TransformerTrace& trace);
+
+// Throws InvalidInput for a sentence with no words, or with more tokens than the model reads
+// (the message says how many it has and how many are allowed).
+SentenceAnalysis analyze_sentence(const ModelWeights& weights, const Vocabulary& vocabulary,
+                                  std::string_view sentence, const AttentionOptions& options = {});
+
+}  // namespace attention_lens

@@ -1,0 +1,77 @@
+// The training corpus: sentences generated from templates and word classes that cover what the
+// lessons teach, each with the targets the model learns from (docs/model.md, "Corpus").
+//
+// Phenomena:
+//   winograd   "The animal didn't cross the street because it was too tired|wide",
+//              "The trophy didn't fit in the suitcase because it was too big|small": the
+//              pronoun's referent is decided by the attribute's class.
+//   name       "Arjun ate the pizza because he was hungry", "Priya thanked Omar because he …":
+//              the pronoun's referent is decided by the name's gender.
+//   sense      "The bank by the river|money was steep", "I went to the bank to deposit money":
+//              the sense of "bank" is decided by the context noun alone; every frame and every
+//              other word is shared by both senses.
+//   structure  determiner → its noun, verb → its subject, in every sentence.
+//
+// Held-out: for winograd and name sentences the pair (referent word, deciding word), for
+// sense sentences the pair (frame, context noun) and for structure sentences the pair (subject,
+// object noun) is either a training pair or a held-out pair, fixed by the lexicon (about 1 in 5
+// held out, see is_held_out_pair in lexicon.hpp); held-out sentences only use held-out pairs,
+// so they test combinations the model never saw together.
+#pragma once
+
+#include "tokenizer.hpp"
+
+#include <cstdint>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace attention_lens {
+
+enum class Phenomenon { winograd, name, sense, structure };
+enum class Split { train, held_out };
+
+// No target at this token.
+constexpr int kNoTarget = -1;
+
+struct Example {
+  std::string text;
+  std::vector<Token> tokens;
+  std::vector<int> token_ids;        // vocabulary ids, one per token
+  // Per token: the class the model must predict there, or kNoTarget. Classes 0..vocab_size-1
+  // are "the word with this vocabulary id" (the referent, the subject, the noun); classes
+  // vocab_size + s are the senses (s = 0 river bank, 1 money bank).
+  std::vector<int> target_class;
+  // Per token: the position of the token that decides its target (the referent, the context
+  // noun, the subject, the noun), or kNoTarget. Used to score attention, never to train it.
+  std::vector<int> target_position;
+  // Per token: which phenomenon its target belongs to (meaningful where target_class is set).
+  std::vector<Phenomenon> target_phenomenon;
+  Phenomenon phenomenon;  // the template's
+  Split split;
+};
+
+class CorpusGenerator {
+ public:
+  explicit CorpusGenerator(std::uint32_t seed);
+
+  // Every word any template can produce, normalized, "[unk]" first, then sorted: the model's
+  // vocabulary.
+  const Vocabulary& vocabulary() const { return vocabulary_; }
+  // vocabulary().size() + 2.
+  int class_count() const;
+  // "it→animal"-style readable names: the vocabulary words, then "bank (river)", "bank (money)".
+  std::vector<std::string> class_names() const;
+
+  // One random sentence of the given split and phenomenon. The mix used in training is
+  // sample(split), which picks the phenomenon with fixed proportions: winograd 40 %, name 20 %,
+  // sense 25 %, structure 15 %.
+  Example sample(Split split, Phenomenon phenomenon);
+  Example sample(Split split);
+
+ private:
+  std::mt19937 random_;
+  Vocabulary vocabulary_;
+};
+
+}  // namespace attention_lens

@@ -1,0 +1,143 @@
+#include "evaluation.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace attention_lens {
+
+namespace {
+
+constexpr std::array<Phenomenon, 4> kPhenomena = {Phenomenon::winograd, Phenomenon::name,
+                                                  Phenomenon::sense, Phenomenon::structure};
+
+std::vector<int> ids_of(const ModelWeights& weights, const std::vector<Token>& tokens) {
+  const Vocabulary vocabulary(weights.vocabulary);
+  std::vector<int> ids;
+  for (const Token& token : tokens) ids.push_back(vocabulary.id_of(token.text));
+  return ids;
+}
+
+}  // namespace
+
+int most_attended_key(const LayerTrace& layer, int query, int head) {
+  const auto& heads = layer.attention.heads;
+  Eigen::RowVectorXf row = Eigen::RowVectorXf::Zero(heads.front().attention.weights.cols());
+  if (head >= 0) {
+    row = heads[static_cast<std::size_t>(head)].attention.weights.row(query);
+  } else {
+    for (const HeadTrace& h : heads) row += h.attention.weights.row(query);
+  }
+  Eigen::Index best = 0;
+  row.maxCoeff(&best);
+  return static_cast<int>(best);
+}
+
+Score Evaluation::pronoun_attention(int layer) const {
+  Score total;
+  for (const Phenomenon p : {Phenomenon::winograd, Phenomenon::name}) {
+    total.correct += (*this)[p].layer_average[static_cast<std::size_t>(layer)].correct;
+    total.total += (*this)[p].layer_average[static_cast<std::size_t>(layer)].total;
+  }
+  return total;
+}
+
+Evaluation evaluate(const ModelWeights& weights, CorpusGenerator& corpus, Split split,
+                    int sentences_per_phenomenon) {
+  const int layers = weights.config.layer_count, heads = weights.config.head_count;
+  Evaluation evaluation;
+  for (PhenomenonEvaluation& e : evaluation.by_phenomenon) {
+    e.layer_average.assign(static_cast<std::size_t>(layers), Score{});
+    e.head.assign(static_cast<std::size_t>(layers), std::vector<Score>(static_cast<std::size_t>(heads)));
+  }
+  for (const Phenomenon sampled : kPhenomena) {
+    for (int s = 0; s < sentences_per_phenomenon; ++s) {
+      const Example example = corpus.sample(split, sampled);
+      const TransformerTrace trace = run_transformer(weights, example.token_ids);
+      for (std::size_t i = 0; i < example.tokens.size(); ++i) {
+        const int target = example.target_class[i];
+        if (target < 0) continue;
+        // Structure targets ride along in every sentence; count each target under its own kind.
+        PhenomenonEvaluation& e =
+            evaluation.by_phenomenon[static_cast<int>(example.target_phenomenon[i])];
+        Eigen::Index predicted = 0;
+        trace.logits.row(static_cast<Eigen::Index>(i)).maxCoeff(&predicted);
+        e.prediction.add(predicted == target);
+        for (int l = 0; l < layers; ++l) {
+          const LayerTrace& layer = trace.layers[static_cast<std::size_t>(l)];
+          const int query = static_cast<int>(i);
+          e.layer_average[static_cast<std::size_t>(l)].add(most_attended_key(layer, query) == example.target_position[i]);
+          for (int h = 0; h < heads; ++h)
+            e.head[static_cast<std::size_t>(l)][static_cast<std::size_t>(h)].add(
+                most_attended_key(layer, query, h) == example.target_position[i]);
+        }
+      }
+    }
+  }
+  return evaluation;
+}
+
+std::vector<std::string> label_heads(const ModelWeights& weights, const Evaluation& held_out,
+                                     double threshold) {
+  const char* names[] = {"pronoun → referent", "he/she → name", "bank → deciding word",
+                         "word → its noun or subject"};
+  std::vector<std::string> labels;
+  for (int l = 0; l < weights.config.layer_count; ++l)
+    for (int h = 0; h < weights.config.head_count; ++h) {
+      int best = -1;
+      double best_rate = threshold;
+      for (int p = 0; p < 4; ++p) {
+        const Score& score = held_out.by_phenomenon[static_cast<std::size_t>(p)].head[static_cast<std::size_t>(l)][static_cast<std::size_t>(h)];
+        if (score.total > 0 && score.rate() >= best_rate) {
+          best = p;
+          best_rate = score.rate();
+        }
+      }
+      std::string label;
+      if (best >= 0) {
+        char percent[16];
+        std::snprintf(percent, sizeof percent, " · %.0f%%", 100.0 * best_rate);
+        label = std::string(names[best]) + percent;
+      }
+      labels.push_back(label);
+    }
+  return labels;
+}
+
+const std::vector<LessonCase>& lesson_cases() {
+  static const std::vector<LessonCase> cases = {
+      {"The animal didn't cross the street because it was too tired", "it", {"animal"}},
+      {"The animal didn't cross the street because it was too wide", "it", {"street"}},
+      {"The trophy didn't fit in the suitcase because it was too big", "it", {"trophy"}},
+      {"The trophy didn't fit in the suitcase because it was too small", "it", {"suitcase"}},
+      {"Arjun ate the pizza because he was hungry", "he", {"arjun"}},
+      {"The bank by the river was steep", "bank", {"river"}},
+      {"I went to the bank to deposit money", "bank", {"money", "deposit"}},
+  };
+  return cases;
+}
+
+LessonResult check_lesson(const ModelWeights& weights, const LessonCase& lesson) {
+  const std::vector<Token> tokens = tokenize(lesson.sentence);
+  const std::vector<int> ids = ids_of(weights, tokens);
+  int query = -1;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (ids[i] == Vocabulary::kUnknownId)
+      throw InvalidInput("The lesson sentence \"" + lesson.sentence + "\" has a word the model does not know: \"" + tokens[i].text + "\".");
+    if (normalize_word(tokens[i].text) == lesson.query) query = static_cast<int>(i);
+  }
+  if (query < 0) throw InvalidInput("\"" + lesson.query + "\" is not in \"" + lesson.sentence + "\".");
+
+  const TransformerTrace trace = run_transformer(weights, ids);
+  const LayerTrace& last = trace.layers.back();
+  LessonResult result{lesson, "", {}, false};
+  Eigen::RowVectorXf average = Eigen::RowVectorXf::Zero(static_cast<Eigen::Index>(tokens.size()));
+  for (const HeadTrace& head : last.attention.heads) average += head.attention.weights.row(query);
+  average /= static_cast<float>(last.attention.heads.size());
+  for (std::size_t k = 0; k < tokens.size(); ++k) result.row.emplace_back(tokens[k].text, average(static_cast<Eigen::Index>(k)));
+  result.top_key = normalize_word(tokens[static_cast<std::size_t>(most_attended_key(last, query))].text);
+  result.passed = std::find(lesson.expected_keys.begin(), lesson.expected_keys.end(), result.top_key) !=
+                  lesson.expected_keys.end();
+  return result;
+}
+
+}  // namespace attention_lens

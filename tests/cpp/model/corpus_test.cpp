@@ -1,0 +1,400 @@
+// The lexicon and the corpus generator: word classes, targets, the held-out split, and the
+// lesson sentences.
+#include "corpus.hpp"
+#include "lexicon.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+using namespace attention_lens;
+
+namespace {
+
+const Phenomenon kPhenomena[] = {Phenomenon::winograd, Phenomenon::name, Phenomenon::sense,
+                                 Phenomenon::structure};
+const Split kSplits[] = {Split::train, Split::held_out};
+
+const char* name_of(Phenomenon phenomenon) {
+  switch (phenomenon) {
+    case Phenomenon::winograd: return "winograd";
+    case Phenomenon::name: return "name";
+    case Phenomenon::sense: return "sense";
+    case Phenomenon::structure: return "structure";
+  }
+  return "?";
+}
+
+bool contains(const WordList& words, const std::string& word) {
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+std::size_t index_in(const WordList& words, const std::string& word) {
+  const auto found = std::find(words.begin(), words.end(), word);
+  REQUIRE(found != words.end());
+  return static_cast<std::size_t>(found - words.begin());
+}
+
+std::string word_at(const Example& example, int position) {
+  return normalize_word(example.tokens.at(static_cast<std::size_t>(position)).text);
+}
+
+// The last word of the sentence (the attribute in winograd and name sentences).
+std::string last_word(const Example& example) {
+  const std::size_t n = example.tokens.size();
+  return normalize_word(example.tokens[example.tokens[n - 1].text == "." ? n - 2 : n - 1].text);
+}
+
+// The one target of the example's own phenomenon (the pronoun's or "bank"'s).
+std::size_t phenomenon_target(const Example& example) {
+  std::vector<std::size_t> found;
+  for (std::size_t i = 0; i < example.tokens.size(); ++i)
+    if (example.target_class[i] != kNoTarget &&
+        example.target_phenomenon[i] == example.phenomenon)
+      found.push_back(i);
+  REQUIRE(found.size() == 1);
+  return found[0];
+}
+
+// The pair the held-out split is decided by, as words: "referent|attribute" (winograd, name),
+// "frame|context noun" (sense, the frame being the sentence with the shared words blanked),
+// "subject|object" (structure).
+std::string pair_of(const Example& example) {
+  const Lexicon& l = lexicon();
+  if (example.phenomenon == Phenomenon::winograd || example.phenomenon == Phenomenon::name)
+    return word_at(example, example.target_position[phenomenon_target(example)]) + "|" +
+           last_word(example);
+  if (example.phenomenon == Phenomenon::sense) {
+    const int context = example.target_position[phenomenon_target(example)];
+    std::string frame;
+    for (std::size_t i = 0; i < example.tokens.size(); ++i) {
+      const std::string word = normalize_word(example.tokens[i].text);
+      if (word == ".") continue;
+      frame += static_cast<int>(i) == context          ? "{ctx} "
+               : contains(l.bank_adjectives, word) ? "{adj} "
+               : contains(l.bank_verbs, word)      ? "{verb} "
+                                                   : word + " ";
+    }
+    return frame + "|" + word_at(example, context);
+  }
+  // structure: the verb points back at its subject; the determiner after it at the object.
+  for (std::size_t i = 0; i < example.tokens.size(); ++i)
+    if (example.target_class[i] != kNoTarget && example.target_position[i] < static_cast<int>(i))
+      return word_at(example, example.target_position[i]) + "|" +
+             word_at(example, example.target_position[i + 1]);
+  FAIL("no verb in " << example.text);
+  return {};
+}
+
+}  // namespace
+
+// ---- The lexicon ------------------------------------------------------------------------------
+
+TEST_CASE("the lexicon's classes are big enough and hold the lessons' words", "[lexicon]") {
+  const Lexicon& l = lexicon();
+  for (const WordList* nouns : {&l.animals, &l.crossings, &l.objects, &l.containers})
+    CHECK(nouns->size() >= 30);
+  for (const WordList* attributes : {&l.animal_attributes, &l.crossing_attributes,
+                                     &l.big_attributes, &l.small_attributes, &l.person_attributes,
+                                     &l.transitive_verbs, &l.person_verbs})
+    CHECK(attributes->size() >= 10);
+  CHECK(l.male_names.size() >= 15);
+  CHECK(l.female_names.size() >= 15);
+  CHECK(l.foods.size() >= 20);
+  CHECK(l.river_words.size() >= 12);
+  CHECK(l.money_words.size() >= 12);
+  CHECK(l.bank_adjectives.size() >= 6);
+  CHECK(l.bank_verbs.size() >= 6);
+
+  // The lessons' words, each first in its list (see is_held_out_pair).
+  CHECK(l.animals[0] == "animal");
+  CHECK(l.crossings[0] == "street");
+  CHECK(l.animal_attributes[0] == "tired");
+  CHECK(l.crossing_attributes[0] == "wide");
+  CHECK(l.objects[0] == "trophy");
+  CHECK(l.containers[0] == "suitcase");
+  CHECK(l.big_attributes[0] == "big");
+  CHECK(l.small_attributes[0] == "small");
+  CHECK(l.male_names[0] == "arjun");
+  CHECK(l.female_names[0] == "priya");
+  CHECK(l.foods[0] == "pizza");
+  CHECK(l.person_attributes[0] == "hungry");
+  CHECK(l.river_words[0] == "river");
+  CHECK(l.money_words[0] == "money");
+  CHECK(l.bank_adjectives[0] == "steep");
+  CHECK(l.bank_verbs[0] == "deposit");
+  for (const char* word : {"dog", "cat", "horse"}) CHECK(contains(l.animals, word));
+  CHECK(contains(l.crossings, "road"));
+  // Water is the river bank's context, never something the animal crosses.
+  for (const char* word : {"river", "stream", "lake"}) CHECK_FALSE(contains(l.crossings, word));
+  CHECK_FALSE(contains(l.money_words, "deposit"));
+}
+
+TEST_CASE("every word is lower case and in exactly one list", "[lexicon]") {
+  std::map<std::string, std::string> list_of_word;
+  for (const NamedWordList& list : word_lists(lexicon())) {
+    for (const std::string& word : *list.words) {
+      INFO(list.name << ": \"" << word << "\"");
+      CHECK(!word.empty());
+      CHECK(normalize_word(word) == word);
+      CHECK(tokenize(word).size() == 1);  // one token, so one target position
+      const auto [where, inserted] = list_of_word.emplace(word, list.name);
+      INFO("also in " << where->second);
+      CHECK(inserted);
+    }
+  }
+}
+
+TEST_CASE("the held-out rule leaves every word pairs in both splits, about 1 in 5 held out",
+          "[lexicon]") {
+  const Lexicon& l = lexicon();
+  const std::pair<const WordList*, const WordList*> pairings[] = {
+      {&l.animals, &l.animal_attributes},   {&l.crossings, &l.crossing_attributes},
+      {&l.objects, &l.big_attributes},      {&l.containers, &l.small_attributes},
+      {&l.male_names, &l.person_attributes}, {&l.female_names, &l.person_attributes}};
+  for (const auto& [referents, attributes] : pairings) {
+    std::size_t held_out = 0;
+    for (std::size_t i = 0; i < referents->size(); ++i) {
+      std::size_t word_held_out = 0;
+      for (std::size_t j = 0; j < attributes->size(); ++j) word_held_out += is_held_out_pair(i, j);
+      INFO((*referents)[i]);
+      CHECK(word_held_out > 0);
+      CHECK(word_held_out < attributes->size());
+      held_out += word_held_out;
+    }
+    for (std::size_t j = 0; j < attributes->size(); ++j) {
+      std::size_t word_held_out = 0;
+      for (std::size_t i = 0; i < referents->size(); ++i) word_held_out += is_held_out_pair(i, j);
+      INFO((*attributes)[j]);
+      CHECK(word_held_out > 0);
+      CHECK(word_held_out < referents->size());
+    }
+    const double share = double(held_out) / double(referents->size() * attributes->size());
+    CHECK(share > 0.15);
+    CHECK(share < 0.25);
+  }
+}
+
+// ---- The generator ----------------------------------------------------------------------------
+
+TEST_CASE("the vocabulary is [unk], then every word the templates produce, sorted", "[corpus]") {
+  CorpusGenerator generator(1);
+  const Vocabulary& vocabulary = generator.vocabulary();
+  const std::vector<std::string>& words = vocabulary.words();
+  REQUIRE(words[0] == "[unk]");
+  REQUIRE(std::is_sorted(words.begin() + 1, words.end()));
+  REQUIRE(vocabulary.knows("."));
+  std::set<std::string> lexicon_words;
+  for (const NamedWordList& list : word_lists(lexicon()))
+    lexicon_words.insert(list.words->begin(), list.words->end());
+  for (std::size_t id = 1; id < words.size(); ++id) {
+    INFO(words[id]);
+    CHECK((words[id] == "." || lexicon_words.count(words[id]) == 1));
+  }
+  REQUIRE(generator.class_count() == vocabulary.size() + 2);
+  const std::vector<std::string> names = generator.class_names();
+  REQUIRE(static_cast<int>(names.size()) == generator.class_count());
+  REQUIRE(names[static_cast<std::size_t>(vocabulary.size())] == "bank (river)");
+  REQUIRE(names.back() == "bank (money)");
+  REQUIRE(names[5] == words[5]);
+}
+
+TEST_CASE("the lesson sentences are made of known words only", "[corpus]") {
+  CorpusGenerator generator(1);
+  for (const char* sentence : {"The animal didn't cross the street because it was too tired.",
+                               "The animal didn't cross the street because it was too wide.",
+                               "The trophy didn't fit in the suitcase because it was too big.",
+                               "The trophy didn't fit in the suitcase because it was too small.",
+                               "Arjun ate the pizza because he was hungry",
+                               "The bank by the river was steep",
+                               "I went to the bank to deposit money",
+                               "The animal didn’t cross the street because it was too tired"}) {
+    for (const Token& token : tokenize(sentence)) {
+      INFO(sentence << ": " << token.text);
+      CHECK(generator.vocabulary().knows(token.text));
+    }
+  }
+}
+
+TEST_CASE("the lesson pairs are training pairs", "[corpus]") {
+  const Lexicon& l = lexicon();
+  CHECK_FALSE(
+      is_held_out_pair(index_in(l.animals, "animal"), index_in(l.animal_attributes, "tired")));
+  CHECK_FALSE(
+      is_held_out_pair(index_in(l.crossings, "street"), index_in(l.crossing_attributes, "wide")));
+  CHECK_FALSE(is_held_out_pair(index_in(l.objects, "trophy"), index_in(l.big_attributes, "big")));
+  CHECK_FALSE(
+      is_held_out_pair(index_in(l.containers, "suitcase"), index_in(l.small_attributes, "small")));
+  CHECK_FALSE(
+      is_held_out_pair(index_in(l.male_names, "arjun"), index_in(l.person_attributes, "hungry")));
+
+  // The sense frames are the generator's own: look for the lesson pairs in what it produces.
+  CorpusGenerator generator(3);
+  std::set<std::string> pairs[2];
+  for (const Split split : kSplits)
+    for (int k = 0; k < 4000; ++k)
+      pairs[split == Split::held_out].insert(pair_of(generator.sample(split, Phenomenon::sense)));
+  const std::string river = "the bank by the {ctx} was {adj} |river";
+  const std::string money = "i went to the bank to {verb} {ctx} |money";
+  CHECK(pairs[0].count(river) == 1);
+  CHECK(pairs[0].count(money) == 1);
+  CHECK(pairs[1].count(river) == 0);
+  CHECK(pairs[1].count(money) == 0);
+}
+
+TEST_CASE("the same seed gives the same sentences, another seed others", "[corpus]") {
+  CorpusGenerator a(42), b(42), c(43);
+  int same_as_other_seed = 0;
+  for (int k = 0; k < 300; ++k) {
+    const Split split = k % 3 == 0 ? Split::held_out : Split::train;
+    const Example x = a.sample(split), y = b.sample(split), z = c.sample(split);
+    REQUIRE(x.text == y.text);
+    REQUIRE(x.target_class == y.target_class);
+    same_as_other_seed += x.text == z.text;
+  }
+  REQUIRE(same_as_other_seed < 10);
+}
+
+TEST_CASE("every sentence is known words with consistent targets", "[corpus]") {
+  CorpusGenerator generator(7);
+  const Lexicon& l = lexicon();
+  const int vocabulary_size = generator.vocabulary().size();
+  for (const Phenomenon phenomenon : kPhenomena) {
+    for (const Split split : kSplits) {
+      for (int k = 0; k < 500; ++k) {
+        const Example e = generator.sample(split, phenomenon);
+        INFO(name_of(phenomenon) << ": " << e.text);
+        REQUIRE(e.phenomenon == phenomenon);
+        REQUIRE(e.split == split);
+        const std::size_t n = e.tokens.size();
+        REQUIRE(n <= 64);  // the model's max_positions
+        REQUIRE(e.token_ids.size() == n);
+        REQUIRE(e.target_class.size() == n);
+        REQUIRE(e.target_position.size() == n);
+        REQUIRE(e.target_phenomenon.size() == n);
+        for (std::size_t i = 0; i < n; ++i) {
+          REQUIRE(e.tokens[i].text == e.text.substr(e.tokens[i].start,
+                                                     e.tokens[i].end - e.tokens[i].start));
+          REQUIRE(e.token_ids[i] == generator.vocabulary().id_of(e.tokens[i].text));
+          REQUIRE(e.token_ids[i] != Vocabulary::kUnknownId);
+          const int target = e.target_class[i];
+          if (target == kNoTarget) {
+            REQUIRE(e.target_position[i] == kNoTarget);
+            continue;
+          }
+          const int at = e.target_position[i];
+          REQUIRE(at >= 0);
+          REQUIRE(at < static_cast<int>(n));
+          REQUIRE(at != static_cast<int>(i));
+          REQUIRE(target < generator.class_count());
+          const std::string word = normalize_word(e.tokens[i].text);
+          if (target < vocabulary_size) {
+            REQUIRE(e.token_ids[static_cast<std::size_t>(at)] == target);
+          } else {  // the sense of "bank", decided by the context noun
+            REQUIRE(word == "bank");
+            REQUIRE(e.target_phenomenon[i] == Phenomenon::sense);
+            const WordList& context = target == vocabulary_size ? l.river_words : l.money_words;
+            REQUIRE(contains(context, word_at(e, at)));
+          }
+          if (e.target_phenomenon[i] == Phenomenon::structure) {
+            if (word == "the") REQUIRE(at == static_cast<int>(i) + 1);
+            else REQUIRE(at < static_cast<int>(i));  // a verb, and its subject before it
+          }
+        }
+        if (phenomenon == Phenomenon::winograd || phenomenon == Phenomenon::name) {
+          // The pronoun names the referent the deciding word implies.
+          const std::size_t pronoun = phenomenon_target(e);
+          const std::string referent = word_at(e, e.target_position[pronoun]);
+          const std::string attribute = last_word(e);
+          const std::string it = normalize_word(e.tokens[pronoun].text);
+          if (phenomenon == Phenomenon::winograd) {
+            REQUIRE(it == "it");
+            const WordList& referents = contains(l.animal_attributes, attribute) ? l.animals
+                                      : contains(l.crossing_attributes, attribute) ? l.crossings
+                                      : contains(l.big_attributes, attribute)      ? l.objects
+                                                                                   : l.containers;
+            REQUIRE(contains(l.small_attributes, attribute) == (&referents == &l.containers));
+            REQUIRE(contains(referents, referent));
+          } else {
+            REQUIRE(contains(l.person_attributes, attribute));
+            REQUIRE(contains(it == "he" ? l.male_names : l.female_names, referent));
+            REQUIRE((it == "he" || it == "she"));
+          }
+        }
+      }
+    }
+  }
+}
+
+TEST_CASE("held-out sentences use held-out pairs only, training sentences training pairs only",
+          "[corpus]") {
+  CorpusGenerator generator(11);
+  const Lexicon& l = lexicon();
+  for (const Phenomenon phenomenon : kPhenomena) {
+    std::set<std::string> pairs[2];
+    std::set<std::string> words_seen[2];  // referents and deciding words
+    for (const Split split : kSplits) {
+      for (int k = 0; k < 6000; ++k) {
+        const Example e = generator.sample(split, phenomenon);
+        const std::string pair = pair_of(e);
+        pairs[split == Split::held_out].insert(pair);
+        const std::string first = pair.substr(0, pair.find('|'));
+        const std::string second = pair.substr(pair.find('|') + 1);
+        words_seen[split == Split::held_out].insert({first, second});
+        if (phenomenon != Phenomenon::winograd && phenomenon != Phenomenon::name) continue;
+        // The rule itself, for the pairs the lexicon alone defines.
+        const WordList* lists[][2] = {{&l.animals, &l.animal_attributes},
+                                      {&l.crossings, &l.crossing_attributes},
+                                      {&l.objects, &l.big_attributes},
+                                      {&l.containers, &l.small_attributes},
+                                      {&l.male_names, &l.person_attributes},
+                                      {&l.female_names, &l.person_attributes}};
+        bool checked = false;
+        for (const auto& [referents, attributes] : lists) {
+          if (!contains(*referents, first) || !contains(*attributes, second)) continue;
+          INFO(e.text);
+          REQUIRE(is_held_out_pair(index_in(*referents, first), index_in(*attributes, second)) ==
+                  (split == Split::held_out));
+          checked = true;
+        }
+        REQUIRE(checked);
+      }
+    }
+    INFO(name_of(phenomenon) << ": " << pairs[0].size() << " training pairs, " << pairs[1].size()
+                             << " held-out pairs seen");
+    REQUIRE(!pairs[0].empty());
+    REQUIRE(!pairs[1].empty());
+    std::vector<std::string> both;
+    std::set_intersection(pairs[0].begin(), pairs[0].end(), pairs[1].begin(), pairs[1].end(),
+                          std::back_inserter(both));
+    REQUIRE(both.empty());
+    // Each referent, attribute and context noun (and subject) is in pairs of both splits.
+    REQUIRE(words_seen[0] == words_seen[1]);
+    if (phenomenon == Phenomenon::name || phenomenon == Phenomenon::sense) {
+      // Few enough pairs that these samples saw them all: about 1 in 5 is held out.
+      const double share = double(pairs[1].size()) / double(pairs[0].size() + pairs[1].size());
+      CHECK(share > 0.15);
+      CHECK(share < 0.25);
+    }
+  }
+}
+
+TEST_CASE("sample(split) mixes the phenomena 40/20/25/15", "[corpus]") {
+  CorpusGenerator generator(5);
+  std::map<Phenomenon, int> counts;
+  const int total = 20000;
+  for (int k = 0; k < total; ++k) {
+    const Example e = generator.sample(Split::train);
+    REQUIRE(e.split == Split::train);
+    ++counts[e.phenomenon];
+  }
+  CHECK(counts[Phenomenon::winograd] / double(total) == Approx(0.40).margin(0.02));
+  CHECK(counts[Phenomenon::name] / double(total) == Approx(0.20).margin(0.02));
+  CHECK(counts[Phenomenon::sense] / double(total) == Approx(0.25).margin(0.02));
+  CHECK(counts[Phenomenon::structure] / double(total) == Approx(0.15).margin(0.02));
+  REQUIRE(generator.sample(Split::held_out).split == Split::held_out);
+}
