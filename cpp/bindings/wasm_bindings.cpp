@@ -7,8 +7,10 @@
 // Errors: a failed call *returns* a JS Error carrying the engine's message instead of throwing
 // it. A JS throw from inside wasm would skip the C++ destructors on the way out (leaking the
 // inputs' buffers); returning lets every C++ object die normally. web/src/engine.js throws it.
+#include "analysis.hpp"
 #include "attention.hpp"
 #include "multi_head.hpp"
+#include "weights_file.hpp"
 
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
@@ -16,6 +18,8 @@
 #include <malloc.h>
 
 #include <exception>
+#include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -192,6 +196,116 @@ val multi_head(val query_input, val key_value_input, val weights, val options) {
   });
 }
 
+// --- The trained model -------------------------------------------------------------------
+// Loaded models live here until unloadModel(id): JS holds a number, never a pointer.
+struct LoadedModel {
+  ModelWeights weights;
+  Vocabulary vocabulary;
+};
+std::map<int, std::unique_ptr<LoadedModel>> loaded_models;
+int next_model_id = 1;
+
+LoadedModel& model_with_id(int id) {
+  const auto found = loaded_models.find(id);
+  if (found == loaded_models.end())
+    throw BadArgument("No model is loaded with id " + std::to_string(id) + " (was it unloaded?).");
+  return *found->second;
+}
+
+val string_array(const std::vector<std::string>& strings) {
+  val array = val::array();
+  for (const std::string& text : strings) array.call<void>("push", text);
+  return array;
+}
+
+// bytes: Uint8Array of a weights file → { id, vocabularySize, classCount, dModel, headCount,
+// layerCount, maxTokens, headLabels }.
+val load_model(val bytes) {
+  return returning_errors([&] {
+    if (!bytes.instanceof(val::global("Uint8Array")))
+      throw BadArgument("The model must be given as a Uint8Array of the weights file's bytes.");
+    const std::vector<std::uint8_t> data = emscripten::convertJSArrayToNumberVector<std::uint8_t>(bytes);
+    auto model = std::make_unique<LoadedModel>(LoadedModel{parse_weights(data.data(), data.size()), Vocabulary({"[unk]"})});
+    model->vocabulary = Vocabulary(model->weights.vocabulary);
+    const ModelConfig& config = model->weights.config;
+    val info = val::object();
+    const int id = next_model_id++;
+    info.set("id", id);
+    info.set("vocabularySize", config.vocab_size);
+    info.set("classCount", config.class_count);
+    info.set("dModel", config.d_model);
+    info.set("headCount", config.head_count);
+    info.set("layerCount", config.layer_count);
+    info.set("maxTokens", config.max_positions);
+    info.set("headLabels", string_array(model->weights.head_labels));
+    loaded_models[id] = std::move(model);
+    return info;
+  });
+}
+
+void unload_model(int id) { loaded_models.erase(id); }
+
+// For each byte offset of a UTF-8 string (and one past the end), the UTF-16 offset JS uses.
+std::vector<int> utf16_offsets(const std::string& utf8) {
+  std::vector<int> offsets(utf8.size() + 1, 0);
+  int utf16 = 0;
+  for (std::size_t i = 0; i < utf8.size(); ++i) {
+    offsets[i] = utf16;
+    const auto byte = static_cast<unsigned char>(utf8[i]);
+    if ((byte & 0xC0) != 0x80) utf16 += byte >= 0xF0 ? 2 : 1;  // 4-byte sequences are surrogate pairs
+  }
+  offsets[utf8.size()] = utf16;
+  return offsets;
+}
+
+// → { tokens: [{ text, start, end, known, prediction, probability }],
+//     layers: [{ average, heads: [{ label, queries, keys, values, scale, scores, scaled,
+//                                   allowed, weights, output }] }] }
+val analyze(int id, std::string sentence, val options) {
+  return returning_errors([&] {
+    const LoadedModel& model = model_with_id(id);
+    const SentenceAnalysis analysis =
+        analyze_sentence(model.weights, model.vocabulary, sentence, read_options(options, 1));
+    const std::vector<int> offsets = utf16_offsets(sentence);
+    const std::vector<Prediction> predicted = predictions(analysis.trace);
+
+    val tokens = val::array();
+    for (std::size_t i = 0; i < analysis.tokens.size(); ++i) {
+      const AnalyzedToken& t = analysis.tokens[i];
+      val token = val::object();
+      token.set("text", t.token.text);
+      token.set("start", offsets[t.token.start]);
+      token.set("end", offsets[t.token.end]);
+      token.set("known", t.known);
+      token.set("prediction", model.weights.class_names[static_cast<std::size_t>(predicted[i].class_id)]);
+      token.set("probability", predicted[i].probability);
+      tokens.call<void>("push", token);
+    }
+    val layers = val::array();
+    const int head_count = model.weights.config.head_count;
+    for (std::size_t l = 0; l < analysis.trace.layers.size(); ++l) {
+      const MultiHeadTrace& attention = analysis.trace.layers[l].attention;
+      val heads = val::array();
+      for (std::size_t h = 0; h < attention.heads.size(); ++h) {
+        val head = trace_to_js(attention.heads[h].attention);
+        head.set("label", model.weights.head_labels[l * static_cast<std::size_t>(head_count) + h]);
+        head.set("queries", copy_out(attention.heads[h].queries));
+        head.set("keys", copy_out(attention.heads[h].keys));
+        head.set("values", copy_out(attention.heads[h].values));
+        heads.call<void>("push", head);
+      }
+      val layer = val::object();
+      layer.set("average", copy_out(average_over_heads(attention)));
+      layer.set("heads", heads);
+      layers.call<void>("push", layer);
+    }
+    val result = val::object();
+    result.set("tokens", tokens);
+    result.set("layers", layers);
+    return result;
+  });
+}
+
 // Bytes currently allocated by malloc in the wasm heap: lets tests prove calls leak nothing
 // (the heap's total size only ever grows, so it cannot show a leak once it is large).
 unsigned allocated_bytes() {
@@ -204,4 +318,7 @@ EMSCRIPTEN_BINDINGS(attention_engine) {
   emscripten::function("attention", &attention);
   emscripten::function("multiHeadAttention", &multi_head);
   emscripten::function("allocatedBytes", &allocated_bytes);
+  emscripten::function("loadModel", &load_model);
+  emscripten::function("analyze", &analyze);
+  emscripten::function("unloadModel", &unload_model);
 }

@@ -4,6 +4,8 @@
 
 #include "multi_head.hpp"
 
+#include <vector>
+
 namespace attention_lens {
 
 struct AttentionGradients {
@@ -23,12 +25,15 @@ struct MultiHeadInputGradients {
 
 // Multi-head attention as computed by multi_head_attention(query_input, key_input,
 // value_input, weights): returns the inputs' gradients and adds the weights' into `gradients`.
+// `head_scale` (empty, or one factor per head) is the factor each head's output was multiplied
+// by before W_O (head dropout in training); trace.concatenated must hold the scaled outputs.
 MultiHeadInputGradients multi_head_backward(const MatrixRef& query_input,
                                             const MatrixRef& key_input,
                                             const MatrixRef& value_input,
                                             const MultiHeadWeights& weights,
                                             const MultiHeadTrace& trace,
                                             const MatrixRef& output_gradient,
-                                            MultiHeadWeights& gradients);
+                                            MultiHeadWeights& gradients,
+                                            const std::vector<float>& head_scale = {});
 
 }  // namespace attention_lens

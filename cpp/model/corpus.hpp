@@ -9,7 +9,7 @@
 //              the pronoun's referent is decided by the name's gender.
 //   sense      "The bank by the river|money was steep", "I went to the bank to deposit money":
 //              the sense of "bank" is decided by the context noun alone; every frame and every
-//              other word is shared by both senses.
+//              other word is shared by both senses. "bank" names that noun (its target).
 //   structure  determiner → its noun, verb → its subject, in every sentence.
 //
 // Held-out: for winograd and name sentences the pair (referent word, deciding word), for
@@ -38,9 +38,9 @@ struct Example {
   std::string text;
   std::vector<Token> tokens;
   std::vector<int> token_ids;        // vocabulary ids, one per token
-  // Per token: the class the model must predict there, or kNoTarget. Classes 0..vocab_size-1
-  // are "the word with this vocabulary id" (the referent, the subject, the noun); classes
-  // vocab_size + s are the senses (s = 0 river bank, 1 money bank).
+  // Per token: the class the model must predict there, or kNoTarget.
+  // Every class is "the word with this vocabulary id": the referent, the subject, the noun,
+  // and for "bank" the context noun that decides its sense.
   std::vector<int> target_class;
   // Per token: the position of the token that decides its target (the referent, the context
   // noun, the subject, the noun), or kNoTarget. Used to score attention, never to train it.
@@ -58,9 +58,9 @@ class CorpusGenerator {
   // Every word any template can produce, normalized, "[unk]" first, then sorted: the model's
   // vocabulary.
   const Vocabulary& vocabulary() const { return vocabulary_; }
-  // vocabulary().size() + 2.
+  // vocabulary().size(): a class is a word.
   int class_count() const;
-  // "it→animal"-style readable names: the vocabulary words, then "bank (river)", "bank (money)".
+  // The vocabulary's words.
   std::vector<std::string> class_names() const;
 
   // One random sentence of the given split and phenomenon. The mix used in training is

@@ -78,25 +78,24 @@ Evaluation evaluate(const ModelWeights& weights, CorpusGenerator& corpus, Split 
 
 std::vector<std::string> label_heads(const ModelWeights& weights, const Evaluation& held_out,
                                      double threshold) {
-  const char* names[] = {"pronoun → referent", "he/she → name", "bank → deciding word",
-                         "word → its noun or subject"};
+  const char* names[] = {"pronoun → referent", "he/she → name", "bank → context word",
+                         "the → noun, verb → subject"};
   std::vector<std::string> labels;
   for (int l = 0; l < weights.config.layer_count; ++l)
     for (int h = 0; h < weights.config.head_count; ++h) {
-      int best = -1;
-      double best_rate = threshold;
+      // Every job this head does well, best first.
+      std::vector<std::pair<double, int>> jobs;
       for (int p = 0; p < 4; ++p) {
-        const Score& score = held_out.by_phenomenon[static_cast<std::size_t>(p)].head[static_cast<std::size_t>(l)][static_cast<std::size_t>(h)];
-        if (score.total > 0 && score.rate() >= best_rate) {
-          best = p;
-          best_rate = score.rate();
-        }
+        const Score& score = held_out.by_phenomenon[static_cast<std::size_t>(p)]
+                                 .head[static_cast<std::size_t>(l)][static_cast<std::size_t>(h)];
+        if (score.total > 0 && score.rate() >= threshold) jobs.emplace_back(score.rate(), p);
       }
+      std::stable_sort(jobs.begin(), jobs.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
       std::string label;
-      if (best >= 0) {
+      for (const auto& [rate, p] : jobs) {
         char percent[16];
-        std::snprintf(percent, sizeof percent, " · %.0f%%", 100.0 * best_rate);
-        label = std::string(names[best]) + percent;
+        std::snprintf(percent, sizeof percent, " %.0f%%", 100.0 * rate);
+        label += (label.empty() ? "" : " · ") + std::string(names[p]) + percent;
       }
       labels.push_back(label);
     }

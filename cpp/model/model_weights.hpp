@@ -22,7 +22,7 @@ using RowVector = Eigen::RowVectorXf;
 
 struct ModelConfig {
   int vocab_size = 0;     // including "[unk]" at id 0
-  int class_count = 0;    // vocab_size + number of senses
+  int class_count = 0;    // the classes the classifier names (the corpus: one per word)
   int d_model = 32;
   int head_count = 4;     // d_model % head_count == 0
   int layer_count = 2;    // ≥ 1
@@ -60,7 +60,9 @@ struct ModelWeights {
   RowVector classifier_bias;             // 1×class_count
 };
 
-// An empty string when every matrix has the shape the config says; else which one and how.
+// An empty string when the config is sane, the vocabulary ("[unk]" first), class names and
+// head labels have the config's counts, and every matrix has the shape the config says;
+// else which one and how.
 std::string find_weights_shape_problem(const ModelWeights& weights);
 
 }  // namespace attention_lens

@@ -43,7 +43,8 @@ Matrix embedding_rows(const Matrix& table, const std::vector<int>& ids) {
 }  // namespace
 
 TransformerTrace run_transformer(const ModelWeights& weights, const std::vector<int>& token_ids,
-                                 const AttentionOptions& options) {
+                                 const AttentionOptions& options,
+                                 const std::vector<float>& last_layer_head_scale) {
   const ModelConfig& config = weights.config;
   const auto n = static_cast<int>(token_ids.size());
   if (n == 0) throw InvalidInput("The model needs at least one token; the sentence has none.");
@@ -73,6 +74,14 @@ TransformerTrace run_transformer(const ModelWeights& weights, const std::vector<
       // Queries and keys from the context; values from each token's own embedding.
       layer_trace.attention = multi_head_attention(normed, normed, trace.value_norm.output,
                                                    layer.attention, options);
+      if (!last_layer_head_scale.empty()) {
+        MultiHeadTrace& attention = layer_trace.attention;
+        const Eigen::Index d_k = config.d_model / config.head_count;
+        for (int h = 0; h < config.head_count; ++h)
+          attention.concatenated.middleCols(h * d_k, d_k) *= last_layer_head_scale[static_cast<std::size_t>(h)];
+        attention.output.noalias() = attention.concatenated * layer.attention.w_output;
+        layer_trace.head_scale = last_layer_head_scale;
+      }
       layer_trace.output = layer_trace.attention.output;
     } else {
       layer_trace.attention = multi_head_attention(normed, normed, layer.attention, options);
@@ -142,7 +151,8 @@ double add_loss_gradients(const ModelWeights& weights, const TransformerTrace& t
     const Matrix& value_input = last ? trace.value_norm.output : normed;
     const MultiHeadInputGradients inputs =
         multi_head_backward(normed, normed, value_input, layer.attention, layer_trace.attention,
-                            attention_output_gradient, layer_gradients.attention);
+                            attention_output_gradient, layer_gradients.attention,
+                            layer_trace.head_scale);
     Matrix normed_gradient = inputs.query_input + inputs.key_input;
     if (last) {
       token_gradient += layer_norm_backward(trace.value_norm, weights.value_norm,

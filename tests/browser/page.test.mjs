@@ -54,7 +54,10 @@ test('the page renders a grid computed by the engine, every row summing to 1', a
   // The weights are real numbers from the engine, not all equal.
   const shown = await page.$$eval('#attention-grid tbody td:not(.row-sum)', (cells) => new Set(cells.map((c) => c.textContent)).size);
   assert.ok(shown > 5);
-  assert.match(await page.textContent('#placeholder-notice'), /Placeholder model/);
+  assert.match(await page.textContent('#model-notice'), /tiny model that learned this/);
+  // The trained model resolves "it" to "animal" (the lesson's point).
+  const itRow = await page.$$eval('#attention-grid tbody tr.is-focus td:not(.row-sum)', (cells) => cells.map((c) => Number(c.textContent)));
+  assert.equal(words[itRow.indexOf(Math.max(...itRow))], 'animal');
   assert.equal(await focusedRowLabel(page), 'it', 'the page opens focused on "it"');
   assert.deepEqual(problems, []);
   await close();

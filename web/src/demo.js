@@ -1,8 +1,7 @@
 // The first page: one lesson sentence, its attention grid, hover or Tab to a word to light
-// its row. Only draws and listens; the numbers come from the engine (placeholder_model.js).
+// its row. Only draws and listens; the numbers come from the trained model (engine.js).
 // Nothing typed by anyone is inserted as HTML: every text goes in through textContent.
-import { loadEngine } from './engine.js';
-import { placeholderAttention } from './placeholder_model.js';
+import { loadModel } from './engine.js';
 
 const SENTENCE = "The animal didn't cross the street because it was too tired";
 const INITIAL_FOCUS = 'it';
@@ -14,9 +13,9 @@ const element = (tag, properties = {}, text) => {
 };
 const percent = (weight) => `${(weight * 100).toFixed(0)}%`;
 
-function render({ tokens, trace }) {
+function render({ tokens, weights: grid }) {
   const n = tokens.length;
-  const weights = trace.weights.data;
+  const weights = grid.data;
   const weightAt = (query, key) => weights[query * n + key];
 
   // The sentence, one focusable button per word.
@@ -113,8 +112,11 @@ function render({ tokens, trace }) {
 
 const status = document.getElementById('status');
 try {
-  const engine = await loadEngine();
-  render(placeholderAttention(engine, SENTENCE));
+  const model = await loadModel();
+  const analysis = model.analyze(SENTENCE);
+  // The last layer, averaged over its heads: where the model resolves "it" (docs/model.md).
+  const lastLayer = analysis.layers[analysis.layers.length - 1];
+  render({ tokens: analysis.tokens, weights: lastLayer.average });
   status.textContent = 'Computed in your browser by the Attention Lens engine (WebAssembly).';
   document.body.dataset.ready = 'true';
 } catch (error) {

@@ -9,8 +9,10 @@
 // otherwise) and in Node (the .wasm is read from disk). See docs/api.md.
 
 const DEFAULT_MODULE_URL = new URL('../generated/attention_engine.mjs', import.meta.url);
+const DEFAULT_MODEL_URL = new URL('../model/attention_lens_model.bin', import.meta.url);
 
 let enginePromise = null;
+const modelPromises = new Map();  // model URL → Promise<AttentionModel>
 
 /**
  * Loads the engine, once. Every later call returns the same promise, whatever its options,
@@ -31,6 +33,38 @@ export function loadEngine(options = {}) {
     });
   }
   return enginePromise;
+}
+
+/**
+ * Loads the trained model (and the engine, if it is not loaded yet), once per URL: every
+ * widget on the page that asks for the same model shares one.
+ *
+ * @param {object} [options]
+ * @param {string|URL} [options.url] the weights file (default: ../model/attention_lens_model.bin beside this file)
+ * @param {object} [options.engine] options for loadEngine()
+ * @returns {Promise<AttentionModel>}
+ */
+export function loadModel({ url = DEFAULT_MODEL_URL, engine: engineOptions } = {}) {
+  const href = new URL(url, isNode ? undefined : globalThis.location?.href).href;
+  if (!modelPromises.has(href)) {
+    const promise = (async () => {
+      const engine = await loadEngine(engineOptions);
+      return engine.loadModel(await readBytes(href));
+    })();
+    modelPromises.set(href, promise);
+    promise.catch(() => modelPromises.delete(href));
+  }
+  return modelPromises.get(href);
+}
+
+async function readBytes(href) {
+  if (isNode && href.startsWith('file:')) {
+    const { readFile } = await import('node:fs/promises');
+    return new Uint8Array(await readFile(new URL(href)));
+  }
+  const response = await fetch(href);
+  if (!response.ok) throw new Error(`Could not load ${href}: the server answered ${response.status}.`);
+  return new Uint8Array(await response.arrayBuffer());
 }
 
 const isNode = typeof process !== 'undefined' && Boolean(process.versions?.node);
@@ -101,6 +135,17 @@ export class AttentionEngine {
     return throwIfError(this.#module.multiHeadAttention(queryInput, keyValueInput, weights, options));
   }
 
+  /**
+   * A trained model from the bytes of its weights file.
+   * @param {Uint8Array|ArrayBuffer} bytes
+   * @returns {AttentionModel}
+   * @throws {Error} when the file is not a weights file, is truncated, corrupted or inconsistent
+   */
+  loadModel(bytes) {
+    const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+    return new AttentionModel(this.#module, throwIfError(this.#module.loadModel(data)));
+  }
+
   /** Bytes of wasm memory the engine has now (it grows, never shrinks). */
   get heapBytes() {
     return this.#module.HEAPU8.byteLength;
@@ -114,6 +159,46 @@ export class AttentionEngine {
   /** Live JS handles the engine holds (Embind's count): for leak checks. */
   get liveHandles() {
     return this.#module.count_emval_handles();
+  }
+}
+
+/**
+ * A loaded model: analyze() runs it on a sentence. Get one from loadModel().
+ */
+export class AttentionModel {
+  #module;
+  #id;
+
+  constructor(wasmModule, info) {
+    this.#module = wasmModule;
+    this.#id = info.id;
+    /** { vocabularySize, classCount, dModel, headCount, layerCount, maxTokens, headLabels } */
+    this.info = Object.freeze({ ...info, headLabels: Object.freeze([...info.headLabels]) });
+  }
+
+  /**
+   * Splits the sentence into tokens and runs the model on it.
+   * @param {string} sentence
+   * @param {object} [options] scaleBySqrtDk, temperature, mask ('none' | 'causal'),
+   *   keepIntermediateSteps: as for engine.attention(), applied to every layer
+   * @returns {{tokens: Array<{text, start, end, known, prediction, probability}>,
+   *            layers: Array<{average, heads: Array<{label, queries, keys, values, scale,
+   *                                                  scores, scaled, allowed, weights, output}>}>}}
+   *   start/end index the sentence string (UTF-16, as String.prototype.slice does)
+   * @throws {Error} for an empty sentence, one longer than info.maxTokens tokens, or after dispose()
+   */
+  analyze(sentence, options = {}) {
+    if (typeof sentence !== 'string') {
+      throw new Error(`The sentence must be text; it is ${sentence === null ? 'null' : typeof sentence}.`);
+    }
+    if (this.#id === null) throw new Error('This model was disposed of; load it again.');
+    return throwIfError(this.#module.analyze(this.#id, sentence, options));
+  }
+
+  /** Frees the model's memory in the engine. */
+  dispose() {
+    if (this.#id !== null) this.#module.unloadModel(this.#id);
+    this.#id = null;
   }
 }
 

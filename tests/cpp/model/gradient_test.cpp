@@ -135,12 +135,14 @@ TEST_CASE("the whole model's gradients match finite differences, every parameter
 
   const std::vector<int> tokens{3, 1, 4, 1, 5};  // a repeated token: its embedding gradient adds up
   const std::vector<int> targets{-1, 12, 2, -1, 7};
+  // With the last layer's first head dropped and the other doubled, as head dropout does.
+  const std::vector<float> head_scale = GENERATE(std::vector<float>{}, std::vector<float>{0.0f, 2.0f});
   const auto loss = [&] {
     ModelWeights unused = zeros_like(weights);
-    return add_loss_gradients(weights, run_transformer(weights, tokens), targets, 1.0f, unused);
+    return add_loss_gradients(weights, run_transformer(weights, tokens, {}, head_scale), targets, 1.0f, unused);
   };
   ModelWeights gradients = zeros_like(weights);
-  add_loss_gradients(weights, run_transformer(weights, tokens), targets, 1.0f, gradients);
+  add_loss_gradients(weights, run_transformer(weights, tokens, {}, head_scale), targets, 1.0f, gradients);
 
   std::vector<ParameterView> parameters = parameter_views(weights);
   const std::vector<ParameterView> analytic = parameter_views(gradients);

@@ -1,0 +1,123 @@
+// `npm run train`: trains the tiny Transformer on the generated corpus, prints how it does on
+// training and held-out sentences and on the lessons' own sentences, and writes the weights
+// file the widget ships.
+//
+//   train_model --out web/model/attention_lens_model.bin [--steps 6000] [--batch 128]
+//               [--seed 20261123] [--threads 2] [--eval 400]
+#include "evaluation.hpp"
+#include "trainer.hpp"
+#include "weights_file.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+
+using namespace attention_lens;
+
+namespace {
+
+const char* kPhenomenonNames[] = {"pronoun, decided by the attribute (winograd)",
+                                  "pronoun, decided by the name (he/she)",
+                                  "bank, decided by the context noun (sense)",
+                                  "the → noun, verb → subject (structure)"};
+
+void print_evaluation(const char* title, const Evaluation& e, int layers) {
+  std::printf("\n%s\n", title);
+  std::printf("  %-46s %10s", "targets", "predicted");
+  for (int l = 0; l < layers; ++l) std::printf("   layer %d avg", l + 1);
+  std::printf("   (top-attended word = the deciding word)\n");
+  for (int p = 0; p < 4; ++p) {
+    const PhenomenonEvaluation& pe = e.by_phenomenon[static_cast<std::size_t>(p)];
+    std::printf("  %-46s %9.1f%%", kPhenomenonNames[p], 100.0 * pe.prediction.rate());
+    for (int l = 0; l < layers; ++l) std::printf("   %11.1f%%", 100.0 * pe.layer_average[static_cast<std::size_t>(l)].rate());
+    std::printf("   (n = %d)\n", pe.prediction.total);
+  }
+}
+
+int argument(int argc, char** argv, const char* name, int fallback) {
+  for (int i = 1; i + 1 < argc; ++i)
+    if (std::strcmp(argv[i], name) == 0) return std::atoi(argv[i + 1]);
+  return fallback;
+}
+
+const char* text_argument(int argc, char** argv, const char* name, const char* fallback) {
+  for (int i = 1; i + 1 < argc; ++i)
+    if (std::strcmp(argv[i], name) == 0) return argv[i + 1];
+  return fallback;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  TrainingOptions options;
+  options.steps = argument(argc, argv, "--steps", options.steps);
+  options.batch_size = argument(argc, argv, "--batch", options.batch_size);
+  options.seed = static_cast<std::uint32_t>(argument(argc, argv, "--seed", static_cast<int>(options.seed)));
+  options.threads = argument(argc, argv, "--threads", options.threads);
+  const int eval_sentences = argument(argc, argv, "--eval", 400);
+  const char* out = text_argument(argc, argv, "--out", nullptr);
+
+  std::printf("Training: %d steps of %d sentences, seed %u, %d threads; d_model %d, %d heads, %d layers, d_ff %d\n",
+              options.steps, options.batch_size, options.seed, options.threads, options.shape.d_model,
+              options.shape.head_count, options.shape.layer_count, options.shape.d_ff);
+  const auto start = std::chrono::steady_clock::now();
+  options.on_progress = [&](int step, double loss) {
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::printf("  step %5d  loss %.4f  (%.0f s)\n", step, loss, seconds);
+    std::fflush(stdout);
+  };
+  const ModelWeights trained = train_model(options);
+
+  // What ships is the fp16 file: evaluate exactly that.
+  const std::vector<std::uint8_t> bytes = serialize_weights(trained);
+  ModelWeights weights = parse_weights(bytes.data(), bytes.size());
+
+  CorpusGenerator evaluation_corpus(options.seed + 7);  // sentences the trainer never drew
+  const Evaluation train = evaluate(weights, evaluation_corpus, Split::train, eval_sentences);
+  const Evaluation held_out = evaluate(weights, evaluation_corpus, Split::held_out, eval_sentences);
+  weights.head_labels = label_heads(weights, held_out);
+  const int layers = weights.config.layer_count;
+  print_evaluation("Training combinations (fresh sentences):", train, layers);
+  print_evaluation("Held-out combinations (never seen together in training):", held_out, layers);
+
+  std::printf("\nHeads (held-out share of targets whose top-attended word is the deciding word):\n");
+  for (int l = 0; l < layers; ++l)
+    for (int h = 0; h < weights.config.head_count; ++h) {
+      std::printf("  layer %d head %d:", l + 1, h + 1);
+      for (int p = 0; p < 4; ++p)
+        std::printf("  %5.1f%%", 100.0 * held_out.by_phenomenon[static_cast<std::size_t>(p)].head[static_cast<std::size_t>(l)][static_cast<std::size_t>(h)].rate());
+      const std::string& label = weights.head_labels[static_cast<std::size_t>(l * weights.config.head_count + h)];
+      std::printf("   %s\n", label.empty() ? "(no label)" : label.c_str());
+    }
+
+  std::printf("\nThe lessons' sentences (last layer, average over heads):\n");
+  int lessons_passed = 0;
+  for (const LessonCase& lesson : lesson_cases()) {
+    const LessonResult result = check_lesson(weights, lesson);
+    lessons_passed += result.passed;
+    std::printf("  %s %s\n    \"%s\" →", result.passed ? "ok  " : "MISS", lesson.sentence.c_str(), lesson.query.c_str());
+    for (const auto& [word, weight] : result.row) std::printf(" %s %.0f%%", word.c_str(), 100.0 * weight);
+    std::printf("\n");
+  }
+  const Score pronouns = held_out.pronoun_attention(layers - 1);
+  std::printf("\nHeld-out pronoun resolution (last layer average): %.1f%% of %d; word sense: %.1f%%; lessons %d of %zu\n",
+              100.0 * pronouns.rate(), pronouns.total,
+              100.0 * held_out[Phenomenon::sense].layer_average.back().rate(), lessons_passed, lesson_cases().size());
+
+  if (out) {
+    const std::vector<std::uint8_t> labelled = serialize_weights(weights);
+    FILE* file = std::fopen(out, "wb");
+    if (!file || std::fwrite(labelled.data(), 1, labelled.size(), file) != labelled.size()) {
+      std::fprintf(stderr, "cannot write %s\n", out);
+      return 1;
+    }
+    std::fclose(file);
+    std::printf("Wrote %s (%zu bytes)\n", out, labelled.size());
+  }
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::printf("Total time %.0f s\n", seconds);
+  return 0;
+}

@@ -1,0 +1,178 @@
+#include "trainer.hpp"
+
+#include "transformer.hpp"
+
+#include <algorithm>
+#include <random>
+#include <cmath>
+#include <thread>
+#include <vector>
+
+namespace attention_lens {
+
+namespace {
+
+constexpr double kPi = 3.14159265358979323846;
+
+// Adam (Kingma & Ba), one moment pair per parameter entry.
+class Adam {
+ public:
+  explicit Adam(const ModelWeights& shape) : first_(zeros_like(shape)), second_(zeros_like(shape)) {}
+
+  void step(ModelWeights& weights, ModelWeights& gradients, float learning_rate) {
+    ++t_;
+    const float beta1 = 0.9f, beta2 = 0.999f, epsilon = 1e-8f;
+    const float correction1 = 1.0f - std::pow(beta1, static_cast<float>(t_));
+    const float correction2 = 1.0f - std::pow(beta2, static_cast<float>(t_));
+    std::vector<ParameterView> p = parameter_views(weights), g = parameter_views(gradients),
+                               m = parameter_views(first_), v = parameter_views(second_);
+    for (std::size_t k = 0; k < p.size(); ++k)
+      for (Eigen::Index i = 0; i < p[k].size; ++i) {
+        const float grad = g[k].data[i];
+        m[k].data[i] = beta1 * m[k].data[i] + (1.0f - beta1) * grad;
+        v[k].data[i] = beta2 * v[k].data[i] + (1.0f - beta2) * grad * grad;
+        p[k].data[i] -= learning_rate * (m[k].data[i] / correction1) /
+                        (std::sqrt(v[k].data[i] / correction2) + epsilon);
+      }
+  }
+
+ private:
+  ModelWeights first_, second_;
+  long t_ = 0;
+};
+
+// Several sentences read as one, so that positions far into a long sentence are trained too
+// (learners type long sentences; the templates are short).
+Example concatenate(const std::vector<Example>& parts) {
+  Example joined = parts.front();
+  for (std::size_t p = 1; p < parts.size(); ++p) {
+    const Example& part = parts[p];
+    const std::size_t text_offset = joined.text.size() + 1;
+    const int token_offset = static_cast<int>(joined.tokens.size());
+    joined.text += " " + part.text;
+    for (Token token : part.tokens) {
+      token.start += text_offset;
+      token.end += text_offset;
+      joined.tokens.push_back(std::move(token));
+    }
+    joined.token_ids.insert(joined.token_ids.end(), part.token_ids.begin(), part.token_ids.end());
+    joined.target_class.insert(joined.target_class.end(), part.target_class.begin(), part.target_class.end());
+    for (const int position : part.target_position)
+      joined.target_position.push_back(position == kNoTarget ? kNoTarget : position + token_offset);
+    joined.target_phenomenon.insert(joined.target_phenomenon.end(), part.target_phenomenon.begin(),
+                                    part.target_phenomenon.end());
+  }
+  return joined;
+}
+
+// One training example: usually a single sentence, a quarter of the time 2–4 in a row (as
+// many as fit in max_positions).
+Example draw_example(CorpusGenerator& corpus, std::mt19937& random, int max_positions) {
+  std::vector<Example> parts{corpus.sample(Split::train)};
+  if (random() % 4 == 0) {
+    const auto extra = 1 + random() % 3;
+    std::size_t length = parts.front().tokens.size();
+    for (unsigned k = 0; k < extra; ++k) {
+      Example next = corpus.sample(Split::train);
+      if (length + next.tokens.size() > static_cast<std::size_t>(max_positions)) break;
+      length += next.tokens.size();
+      parts.push_back(std::move(next));
+    }
+  }
+  return parts.size() == 1 ? parts.front() : concatenate(parts);
+}
+
+// Which heads of the last layer an example keeps, as factors: 0 for a dropped head, and
+// head_count / kept for a kept one, so the output keeps its scale.
+std::vector<float> head_dropout_scales(int head_count, float drop_probability, std::mt19937& random) {
+  std::vector<float> scales(static_cast<std::size_t>(head_count), 0.0f);
+  if (drop_probability <= 0.0f) return {};
+  int kept = 0;
+  for (float& scale : scales) {
+    const bool keep = static_cast<float>(random() % 10000) >= drop_probability * 10000.0f;
+    scale = keep ? 1.0f : 0.0f;
+    kept += keep;
+  }
+  if (kept == 0) {
+    scales[random() % static_cast<unsigned>(head_count)] = 1.0f;
+    kept = 1;
+  }
+  for (float& scale : scales) scale *= static_cast<float>(head_count) / static_cast<float>(kept);
+  return scales;
+}
+
+float learning_rate_at(int step, const TrainingOptions& options) {
+  const int warmup = std::max(1, options.steps / 20);
+  if (step < warmup) return options.learning_rate * static_cast<float>(step + 1) / static_cast<float>(warmup);
+  const double progress = static_cast<double>(step - warmup) / std::max(1, options.steps - warmup);
+  return options.learning_rate * static_cast<float>(0.05 + 0.95 * 0.5 * (1.0 + std::cos(kPi * progress)));
+}
+
+}  // namespace
+
+ModelWeights train_model(const TrainingOptions& options) {
+  CorpusGenerator corpus(options.seed);
+  ModelConfig config = options.shape;
+  config.vocab_size = corpus.vocabulary().size();
+  config.class_count = corpus.class_count();
+  ModelWeights weights = initialize_weights(config, corpus.vocabulary().words(), corpus.class_names(),
+                                            options.seed + 1);
+  Adam adam(weights);
+  std::mt19937 mixing(options.seed + 2);
+  // The batch's gradient is summed in a fixed number of shards, added in shard order, so the
+  // weights are the same whether one thread or two did the work.
+  constexpr int kShards = 2;
+  const int threads = std::clamp(options.threads, 1, kShards);
+  std::vector<ModelWeights> shard_gradients(kShards, zeros_like(weights));
+  std::vector<double> shard_loss(kShards);
+
+  for (int step = 0; step < options.steps; ++step) {
+    // The batch is drawn on this thread, so the sentences do not depend on the thread count.
+    std::vector<Example> batch;
+    std::vector<std::vector<float>> head_scales;
+    batch.reserve(static_cast<std::size_t>(options.batch_size));
+    int target_count = 0;
+    for (int b = 0; b < options.batch_size; ++b) {
+      batch.push_back(draw_example(corpus, mixing, config.max_positions));
+      head_scales.push_back(head_dropout_scales(config.head_count, options.head_dropout, mixing));
+      for (const int target : batch.back().target_class) target_count += target >= 0;
+    }
+    const float scale = 1.0f / static_cast<float>(std::max(1, target_count));  // mean over targets
+
+    const auto work_on_shard = [&](int shard) {
+      ModelWeights& gradients = shard_gradients[static_cast<std::size_t>(shard)];
+      for (ParameterView& view : parameter_views(gradients)) std::fill(view.data, view.data + view.size, 0.0f);
+      double loss = 0.0;
+      for (std::size_t b = static_cast<std::size_t>(shard); b < batch.size(); b += kShards) {
+        const TransformerTrace trace = run_transformer(weights, batch[b].token_ids, {}, head_scales[b]);
+        loss += add_loss_gradients(weights, trace, batch[b].target_class, scale, gradients);
+      }
+      shard_loss[static_cast<std::size_t>(shard)] = loss;
+    };
+    if (threads == 1) {
+      for (int shard = 0; shard < kShards; ++shard) work_on_shard(shard);
+    } else {
+      std::thread helper(work_on_shard, 1);
+      work_on_shard(0);
+      helper.join();
+    }
+
+    ModelWeights& total = shard_gradients[0];
+    std::vector<ParameterView> sum = parameter_views(total);
+    for (int shard = 1; shard < kShards; ++shard) {
+      const std::vector<ParameterView> part = parameter_views(shard_gradients[static_cast<std::size_t>(shard)]);
+      for (std::size_t k = 0; k < sum.size(); ++k)
+        for (Eigen::Index i = 0; i < sum[k].size; ++i) sum[k].data[i] += part[k].data[i];
+    }
+    adam.step(weights, total, learning_rate_at(step, options));
+
+    if (options.on_progress && (step % options.report_every == 0 || step == options.steps - 1)) {
+      double loss = 0.0;
+      for (const double l : shard_loss) loss += l;
+      options.on_progress(step, loss / std::max(1, target_count));
+    }
+  }
+  return weights;
+}
+
+}  // namespace attention_lens

@@ -1,0 +1,33 @@
+// The shipped weights file: a small, versioned, checksummed binary (docs/model.md,
+// "Weights file"). Parameters are stored as IEEE fp16, which keeps the file small and
+// costs the model nothing measurable (checked by the trainer after rounding).
+#pragma once
+
+#include "model_weights.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace attention_lens {
+
+constexpr std::uint32_t kWeightsFormatVersion = 1;
+
+// Throws InvalidInput for anything parse_weights would refuse (bad shapes, values beyond
+// fp16's range, NaN, invalid UTF-8, sizes past the format's limits): every file it writes loads.
+std::vector<std::uint8_t> serialize_weights(const ModelWeights& weights);
+
+// Throws InvalidInput with a message that names the problem: not a weights file (magic),
+// a version this code does not read, a truncated file, trailing bytes, a checksum mismatch
+// (corrupted), header values past the format's limits, NaN/Inf values, invalid UTF-8, or
+// hyper-parameters and shapes that do not fit together.
+ModelWeights parse_weights(const std::uint8_t* data, std::size_t size);
+
+// fp16 ↔ fp32 (round to nearest even; Inf/NaN preserved; fp16 subnormals handled).
+std::uint16_t float_to_half(float value);
+float half_to_float(std::uint16_t half);
+
+// CRC-32 (IEEE 802.3, the zlib/PNG one) of a byte range.
+std::uint32_t crc32(const std::uint8_t* data, std::size_t size);
+
+}  // namespace attention_lens

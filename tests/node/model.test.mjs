@@ -1,0 +1,126 @@
+// The trained model through the wasm module: loading the shipped weights, analyze() on the
+// lessons' sentences, unknown words, bad input, and the file's size.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+import { loadEngine, loadModel } from '../../web/src/engine.js';
+
+const modelPath = fileURLToPath(new URL('../../web/model/attention_lens_model.bin', import.meta.url));
+
+const topKey = (analysis, queryText, layer = analysis.layers.length - 1) => {
+  const tokens = analysis.tokens;
+  const query = tokens.findIndex((t) => t.text.toLowerCase() === queryText);
+  assert.ok(query >= 0, `"${queryText}" is not a token`);
+  const { average } = analysis.layers[layer];
+  const row = average.data.slice(query * average.cols, (query + 1) * average.cols);
+  return tokens[row.indexOf(Math.max(...row))].text.toLowerCase();
+};
+
+test('the shipped weights are small: at most 100 KB gzipped', () => {
+  const bytes = readFileSync(modelPath);
+  const gzipped = gzipSync(bytes, { level: 9 }).length;
+  assert.ok(gzipped <= 100 * 1024, `${gzipped} bytes gzipped`);
+});
+
+test('loadModel loads once and names the heads', async () => {
+  const [a, b] = await Promise.all([loadModel(), loadModel()]);
+  assert.equal(a, b);
+  assert.equal(a.info.layerCount, 2);
+  assert.equal(a.info.headLabels.length, a.info.layerCount * a.info.headCount);
+  assert.ok(a.info.headLabels.some((label) => label.length > 0));
+});
+
+test('the lessons\' sentences: each query word looks most at the lesson\'s answer', async () => {
+  const model = await loadModel();
+  const cases = [
+    ["The animal didn't cross the street because it was too tired", 'it', ['animal']],
+    ["The animal didn't cross the street because it was too wide", 'it', ['street']],
+    ["The trophy didn't fit in the suitcase because it was too big", 'it', ['trophy']],
+    ["The trophy didn't fit in the suitcase because it was too small", 'it', ['suitcase']],
+    ['Arjun ate the pizza because he was hungry', 'he', ['arjun']],
+    ['The bank by the river was steep', 'bank', ['river']],
+    ['I went to the bank to deposit money', 'bank', ['money', 'deposit']],
+  ];
+  for (const [sentence, query, expected] of cases) {
+    const analysis = model.analyze(sentence);
+    assert.ok(expected.includes(topKey(analysis, query)), `${sentence}: ${query} → ${topKey(analysis, query)}`);
+  }
+});
+
+test('analyze returns tokens with spans, every layer and head, rows summing to 1', async () => {
+  const model = await loadModel();
+  const sentence = 'Arjun ate the pizza 🍕 because he was hungry — très faim!';
+  const analysis = model.analyze(sentence);
+  for (const token of analysis.tokens) assert.equal(sentence.slice(token.start, token.end), token.text);
+  assert.deepEqual(analysis.tokens.filter((t) => !t.known).map((t) => t.text), ['🍕', '—', 'très', 'faim', '!']);
+  const n = analysis.tokens.length;
+  assert.equal(analysis.layers.length, model.info.layerCount);
+  for (const layer of analysis.layers) {
+    assert.equal(layer.heads.length, model.info.headCount);
+    for (const head of [...layer.heads, { weights: layer.average }]) {
+      assert.equal(head.weights.rows, n);
+      for (let i = 0; i < n; i++) {
+        const sum = head.weights.data.slice(i * n, (i + 1) * n).reduce((a, b) => a + b, 0);
+        assert.ok(Math.abs(sum - 1) < 1e-5, `row ${i} sums to ${sum}`);
+      }
+    }
+    const head = layer.heads[0];
+    assert.equal(head.queries.cols, model.info.dModel / model.info.headCount);
+    assert.equal(typeof head.label, 'string');
+    assert.ok(head.scores.data.length === n * n);
+  }
+  // What the model outputs at "he", on the lesson's own sentence (words it knows).
+  const lesson = model.analyze('Arjun ate the pizza because he was hungry');
+  const he = lesson.tokens.find((t) => t.text === 'he');
+  assert.equal(he.prediction, 'arjun');
+  assert.ok(he.probability > 0.5 && he.probability <= 1);
+});
+
+test('the toggles reach every layer: causal mask, no scaling', async () => {
+  const model = await loadModel();
+  const sentence = "The animal didn't cross the street because it was too tired";
+  const causal = model.analyze(sentence, { mask: 'causal' });
+  const n = causal.tokens.length;
+  for (const layer of causal.layers) for (const head of layer.heads) {
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) assert.equal(head.weights.data[i * n + j], 0);
+  }
+  const scaled = model.analyze(sentence);
+  const unscaled = model.analyze(sentence, { scaleBySqrtDk: false });
+  assert.equal(unscaled.layers[0].heads[0].scale, 1);
+  assert.ok(Math.abs(scaled.layers[0].heads[0].scale - 1 / Math.sqrt(model.info.dModel / model.info.headCount)) < 1e-7);
+});
+
+test('bad sentences give clear errors and the model keeps working', async () => {
+  const model = await loadModel();
+  assert.throws(() => model.analyze(''), /The sentence is empty/);
+  assert.throws(() => model.analyze('   \n'), /The sentence is empty/);
+  assert.throws(() => model.analyze(null), /must be text/);
+  assert.throws(() => model.analyze('word '.repeat(10_000)), /has 10000 tokens .* at most 64/);
+  const html = model.analyze('<img src=x onerror=alert(1)>');
+  assert.equal(html.tokens.map((t) => t.text).join(''), '<imgsrc=xonerror=alert(1)>');
+  assert.ok(model.analyze('The dog saw the cat').tokens.length === 5);
+});
+
+test('a broken weights file is refused with a message', async () => {
+  const engine = await loadEngine();
+  const bytes = new Uint8Array(readFileSync(modelPath));
+  assert.throws(() => engine.loadModel(bytes.slice(0, 100)), /truncated/i);
+  const flipped = bytes.slice();
+  flipped[bytes.length >> 1] ^= 0x40;
+  assert.throws(() => engine.loadModel(flipped), /corrupted|checksum/i);
+  assert.throws(() => engine.loadModel(new TextEncoder().encode('hello, world, not a model')), /not an Attention Lens weights file/);
+});
+
+test('models can be disposed of, and analyze afterwards says so', async () => {
+  const engine = await loadEngine();
+  const model = engine.loadModel(readFileSync(modelPath));
+  const before = engine.allocatedBytes;
+  model.analyze('The dog saw the cat');
+  assert.equal(engine.allocatedBytes, before, 'analyze leaked memory');
+  model.dispose();
+  assert.ok(engine.allocatedBytes < before, 'dispose freed the model');
+  assert.throws(() => model.analyze('The dog saw the cat'), /disposed/);
+});
