@@ -264,8 +264,13 @@ std::vector<int> utf16_offsets(const std::string& utf8) {
 val analyze(int id, std::string sentence, val options) {
   return returning_errors([&] {
     const LoadedModel& model = model_with_id(id);
+    // A sentence's masks are all-or-causal: padding and custom masks need sizes the caller
+    // cannot know before the sentence is split into tokens.
+    const AttentionOptions attention_options = read_options(options, 1);
+    if (attention_options.mask.kind != MaskKind::none && attention_options.mask.kind != MaskKind::causal)
+      throw BadArgument("analyze() takes mask 'none' or 'causal'.");
     const SentenceAnalysis analysis =
-        analyze_sentence(model.weights, model.vocabulary, sentence, read_options(options, 1));
+        analyze_sentence(model.weights, model.vocabulary, sentence, attention_options);
     const std::vector<int> offsets = utf16_offsets(sentence);
     const std::vector<Prediction> predicted = predictions(analysis.trace);
 

@@ -99,6 +99,9 @@ test('bad sentences give clear errors and the model keeps working', async () => 
   assert.throws(() => model.analyze('   \n'), /The sentence is empty/);
   assert.throws(() => model.analyze(null), /must be text/);
   assert.throws(() => model.analyze('word '.repeat(10_000)), /has 10000 tokens .* at most 64/);
+  assert.throws(() => model.analyze('The dog saw the cat', { mask: 'key-padding', keyIsPadding: new Uint8Array(5) }),
+    /analyze\(\) takes mask 'none' or 'causal'/);
+  assert.throws(() => model.analyze('The dog saw the cat', { temperature: -1 }), /temperature must be a finite number above 0/);
   const html = model.analyze('<img src=x onerror=alert(1)>');
   assert.equal(html.tokens.map((t) => t.text).join(''), '<imgsrc=xonerror=alert(1)>');
   assert.ok(model.analyze('The dog saw the cat').tokens.length === 5);
