@@ -1,0 +1,96 @@
+// <attention-lens> as a course author uses it: several on one page, attributes for layer and
+// head, the learner's layer and head choice, events, and input that must stay inert.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+
+import { startStaticServer } from '../../build_scripts/static_server.mjs';
+import { launchChromium } from '../../build_scripts/browser.mjs';
+
+const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+let server;
+let browser;
+let page;
+const problems = [];
+
+before(async () => {
+  server = await startStaticServer({ root: projectRoot });
+  browser = await launchChromium();
+  page = await browser.newPage();
+  page.on('pageerror', (error) => problems.push(String(error)));
+  page.on('dialog', (dialog) => { problems.push(`a dialog opened: ${dialog.message()}`); dialog.dismiss(); });
+  page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
+  await page.goto(`${server.url}tests/browser/fixtures/lenses.html`);
+  await page.waitForSelector('body[data-ready="true"]');
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const focused = (id) => page.textContent(`#${id} .grid tbody tr.is-focus th`);
+const focusedRow = (id) => page.$$eval(`#${id} .grid tbody tr.is-focus td:not(.row-sum)`, (cells) => cells.map((c) => Number(c.textContent)));
+
+test('several elements on one page work on their own', async () => {
+  assert.equal(await focused('tired'), 'it');
+  assert.equal(await focused('bank'), 'bank');
+  await page.hover('#tired .grid tbody th >> text="street"');
+  assert.equal(await focused('tired'), 'street');
+  assert.equal(await focused('bank'), 'bank', 'the other element did not move');
+});
+
+test('the layer and head attributes choose what the grid shows; the learner can change them', async () => {
+  assert.equal(await page.$eval('#bank select.layer', (s) => s.value), '1');
+  assert.equal(await page.$eval('#bank select.head', (s) => s.value), '2');
+  await page.mouse.move(0, 0);  // away from the grid: a re-drawn grid under the pointer would take the focus
+  await page.focus('#tired .sentence .word >> text="it"');
+  const average = await focusedRow('tired');
+  await page.selectOption('#tired select.head', '1');
+  assert.equal(await page.getAttribute('#tired', 'head'), '1');
+  assert.equal(await focused('tired'), 'it', 'the focused word stays across the switch');
+  const firstHead = await focusedRow('tired');
+  assert.notDeepEqual(firstHead, average);
+  await page.selectOption('#tired select.layer', '1');
+  assert.equal(await page.getAttribute('#tired', 'layer'), '1');
+  const layerOne = await focusedRow('tired');
+  assert.notDeepEqual(layerOne, firstHead);
+  // Every head is offered with its label.
+  const options = await page.$$eval('#tired select.head option', (o) => o.map((x) => x.textContent));
+  assert.equal(options[0], 'Average of 4 heads');
+  assert.equal(options.length, 5);
+  await page.selectOption('#tired select.layer', '2');
+  await page.selectOption('#tired select.head', 'average');
+});
+
+test('focus changes leave as bubbling, composed events with the row of weights', async () => {
+  await page.evaluate(() => { window.focusEvents.length = 0; });
+  await page.hover('#tired .sentence .word >> text="animal"');
+  const events = await page.evaluate(() => window.focusEvents);
+  const last = events.at(-1);
+  assert.equal(last.target, 'tired');
+  assert.equal(last.token, 'animal');
+  assert.equal(last.layer, 2);
+  assert.equal(last.head, 'average');
+  assert.ok(Math.abs(last.weights.reduce((a, b) => a + b, 0) - 1) < 1e-5);
+});
+
+test('HTML in the sentence is shown as text and never runs', async () => {
+  const words = await page.$$eval('#html .sentence .word', (buttons) => buttons.map((b) => b.textContent));
+  assert.ok(words.includes('<'), `tokens: ${words}`);
+  assert.equal(await page.$$eval('#html img', (images) => images.length), 0);
+  const unknown = await page.$$eval('#html .sentence .word.unknown', (buttons) => buttons.length);
+  assert.ok(unknown > 0, 'words the model does not know are marked');
+  assert.deepEqual(problems, []);
+});
+
+test('an empty sentence gets a clear message in the element and nothing else breaks', async () => {
+  assert.match(await page.textContent('#empty .error'), /The sentence is empty/);
+  assert.equal(await page.getAttribute('#empty .error', 'role'), 'alert');
+  await page.evaluate(() => document.getElementById('empty').setAttribute('sentence', 'Arjun ate the pizza because he was hungry'));
+  await page.waitForSelector('#empty .grid');
+  await page.evaluate(() => document.getElementById('empty').setAttribute('focus', 'he'));
+  const row = await focusedRow('empty');
+  const words = await page.$$eval('#empty .sentence .word', (b) => b.map((x) => x.textContent));
+  assert.equal(words[row.indexOf(Math.max(...row))], 'Arjun');
+  assert.deepEqual(problems, []);
+});

@@ -1,0 +1,224 @@
+// <attention-lens>: a sentence, its attention grid (rows = the word that looks, columns = the
+// word it looks at), hover / tap / Tab to a word to light its row, a choice of layer and head.
+// Only draws and listens: every number comes from the model (engine.js). Nothing an author or
+// learner types is inserted as HTML — every text goes in through textContent.
+//
+// Attributes: sentence, focus (a word of the sentence), layer (1-based; default the last),
+// head ("average" or 1-based; default "average").
+//
+// @fires attentionfocus - bubbling, composed CustomEvent when the focused word changes;
+//   detail: { index, token, layer, head, weights } (weights: that row, a Float32Array copy)
+// @csspart grid - the table of weights
+import { loadModel } from './engine.js';
+
+const STYLESHEET_URL = new URL('../styles/attention-lens.css', import.meta.url).href;
+
+const element = (tag, properties = {}, text) => {
+  const node = Object.assign(document.createElement(tag), properties);
+  if (text !== undefined) node.textContent = text;
+  return node;
+};
+const percent = (weight) => `${Math.round(weight * 100)}%`;
+
+export class AttentionLensElement extends HTMLElement {
+  static get observedAttributes() {
+    return ['sentence', 'focus', 'layer', 'head'];
+  }
+
+  #root;
+  #analysis = null;
+  #focused = null;
+  #pinned = null;
+  #renderCount = 0;
+  #resolveReady;
+
+  constructor() {
+    super();
+    this.#root = this.attachShadow({ mode: 'open' });
+    // A stylesheet file, not inline CSS, so the element works under style-src 'self'.
+    this.#root.append(element('link', { rel: 'stylesheet', href: STYLESHEET_URL }));
+    this.content = element('div', { className: 'lens' });
+    this.#root.append(this.content);
+    /** Resolves once the first grid (or error message) is drawn. */
+    this.ready = new Promise((resolve) => { this.#resolveReady = resolve; });
+  }
+
+  connectedCallback() {
+    this.#render();
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (!this.isConnected || oldValue === newValue) return;
+    if (name === 'focus' && this.#analysis) {
+      this.#focusWord(newValue);
+      return;
+    }
+    this.#render();
+  }
+
+  async #render() {
+    const renderId = ++this.#renderCount;
+    const sentence = this.getAttribute('sentence') ?? '';
+    try {
+      const model = await loadModel();
+      if (renderId !== this.#renderCount) return;  // a newer render started meanwhile
+      this.#analysis = model.analyze(sentence);
+      this.#draw(model);
+    } catch (error) {
+      if (renderId !== this.#renderCount) return;
+      this.#analysis = null;
+      this.content.replaceChildren(element('p', { className: 'error' }, error.message));
+      this.content.firstChild.setAttribute('role', 'alert');
+    }
+    this.#resolveReady();
+  }
+
+  // Which layer and head the attributes ask for, clamped to what the model has.
+  #view(model) {
+    const layerCount = model.info.layerCount;
+    const layer = Number.parseInt(this.getAttribute('layer') ?? '', 10);
+    const head = Number.parseInt(this.getAttribute('head') ?? '', 10);
+    return {
+      layer: layer >= 1 && layer <= layerCount ? layer - 1 : layerCount - 1,
+      head: head >= 1 && head <= model.info.headCount ? head - 1 : null,  // null = average
+    };
+  }
+
+  #draw(model) {
+    const { tokens, layers } = this.#analysis;
+    const { layer, head } = this.#view(model);
+    const grid = head === null ? layers[layer].average : layers[layer].heads[head].weights;
+    const n = tokens.length;
+    const weightAt = (query, key) => grid.data[query * n + key];
+
+    // Layer and head pickers.
+    const controls = element('div', { className: 'controls' });
+    const layerSelect = element('select', { className: 'layer' });
+    layerSelect.setAttribute('aria-label', 'Layer');
+    layers.forEach((_, l) => layerSelect.append(element('option', { value: String(l + 1), selected: l === layer }, `Layer ${l + 1}`)));
+    const headSelect = element('select', { className: 'head' });
+    headSelect.setAttribute('aria-label', 'Head');
+    headSelect.append(element('option', { value: 'average', selected: head === null }, `Average of ${model.info.headCount} heads`));
+    layers[layer].heads.forEach((h, i) => {
+      const label = h.label ? ` — ${h.label}` : '';
+      headSelect.append(element('option', { value: String(i + 1), selected: head === i }, `Head ${i + 1}${label}`));
+    });
+    layerSelect.addEventListener('change', () => this.setAttribute('layer', layerSelect.value));
+    headSelect.addEventListener('change', () => this.setAttribute('head', headSelect.value));
+    controls.append(layerSelect, headSelect);
+
+    // The sentence, one focusable button per token; unknown words are marked.
+    const sentence = element('p', { className: 'sentence' });
+    const words = tokens.map((token, i) => {
+      const button = element('button', { type: 'button', className: token.known ? 'word' : 'word unknown' }, token.text);
+      if (!token.known) button.title = 'The model does not know this word';
+      button.dataset.index = String(i);
+      sentence.append(button);
+      return button;
+    });
+    const summary = element('p', { className: 'summary' });
+    summary.setAttribute('aria-live', 'polite');
+
+    // The grid: a header row of keys, then one row per query with its weights and row sum.
+    const table = element('table', { className: 'grid' });
+    table.setAttribute('part', 'grid');
+    table.append(element('caption', {}, 'Attention weights: each row is a word looking at every word; each row adds up to 1'));
+    const headRow = table.createTHead().insertRow();
+    headRow.append(element('td'));
+    tokens.forEach((token) => headRow.append(element('th', { scope: 'col' }, token.text)));
+    headRow.append(element('th', { scope: 'col', className: 'row-sum' }, 'sum'));
+    const body = table.createTBody();
+    const rows = tokens.map((token, query) => {
+      const row = body.insertRow();
+      const label = element('th', { scope: 'row', tabIndex: 0 }, token.text);
+      label.dataset.index = String(query);
+      row.append(label);
+      let sum = 0;
+      for (let key = 0; key < n; key++) {
+        const weight = weightAt(query, key);
+        sum += weight;
+        const cell = element('td', {}, String(Math.round(weight * 100)));
+        cell.style.setProperty('--weight', weight.toFixed(3));
+        cell.classList.toggle('strong', weight > 0.5);
+        cell.setAttribute('aria-label', `${token.text} → ${tokens[key].text}: ${percent(weight)}`);
+        row.append(cell);
+      }
+      row.append(element('td', { className: 'row-sum' }, sum.toFixed(2)));
+      return row;
+    });
+    const scroller = element('div', { className: 'grid-scroll' });
+    scroller.append(table);
+    this.content.replaceChildren(controls, sentence, summary, scroller);
+
+    this.#focusOn = (query) => {
+      this.#focused = query;
+      rows.forEach((row, i) => {
+        row.classList.toggle('is-focus', i === query);
+        row.classList.toggle('is-dimmed', query !== null && i !== query);
+      });
+      words.forEach((word, key) => {
+        word.classList.toggle('is-focus', key === query);
+        word.style.setProperty('--weight', query === null ? '0' : weightAt(query, key).toFixed(3));
+      });
+      if (query === null) {
+        summary.textContent = '';
+        return;
+      }
+      const top = tokens.map((token, key) => ({ token, weight: weightAt(query, key) }))
+        .sort((a, b) => b.weight - a.weight).slice(0, 3)
+        .map(({ token, weight }) => `${token.text} ${percent(weight)}`).join(', ');
+      summary.textContent = `“${tokens[query].text}” looks most at: ${top}`;
+      this.dispatchEvent(new CustomEvent('attentionfocus', {
+        bubbles: true,
+        composed: true,
+        detail: { index: query, token: tokens[query].text, layer: layer + 1, head: head === null ? 'average' : head + 1, weights: grid.data.slice(query * n, (query + 1) * n) },
+      }));
+    };
+
+    const indexOf = (target) => {
+      const holder = target.closest('[data-index]');
+      return holder ? Number(holder.dataset.index) : null;
+    };
+    const follow = (event) => {
+      const index = indexOf(event.target);
+      if (index !== null && this.#pinned === null && index !== this.#focused) this.#focusOn(index);
+    };
+    const pin = (index) => {
+      this.#pinned = this.#pinned === index ? null : index;
+      this.#focusOn(index);
+    };
+    for (const container of [sentence, body]) {
+      container.addEventListener('pointerover', follow);
+      container.addEventListener('focusin', follow);
+      container.addEventListener('click', (event) => {
+        const index = indexOf(event.target);
+        if (index !== null) pin(index);
+      });
+    }
+    // Row labels are table headers, not buttons: Enter and Space pin them like a click.
+    body.addEventListener('keydown', (event) => {
+      const index = indexOf(event.target);
+      if (index === null || (event.key !== 'Enter' && event.key !== ' ')) return;
+      event.preventDefault();
+      pin(index);
+    });
+    this.content.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') this.#pinned = null;
+    });
+
+    if (this.#pinned !== null && this.#pinned >= n) this.#pinned = null;
+    const keep = this.#focused !== null && this.#focused < n ? this.#focused : null;
+    this.#focused = null;
+    if (keep !== null) this.#focusOn(keep);
+    else this.#focusWord(this.getAttribute('focus'));
+  }
+
+  #focusOn = () => {};
+
+  #focusWord(word) {
+    if (!this.#analysis) return;
+    const wanted = (word ?? '').toLowerCase();
+    const index = this.#analysis.tokens.findIndex((token) => token.text.toLowerCase() === wanted);
+    this.#focusOn(index >= 0 ? index : 0);
+  }
+}
