@@ -94,3 +94,39 @@ test('an empty sentence gets a clear message in the element and nothing else bre
   assert.equal(words[row.indexOf(Math.max(...row))], 'Arjun');
   assert.deepEqual(problems, []);
 });
+
+test('with a head chosen, the math panel shows the engine\'s numbers for the focused word', async () => {
+  await page.mouse.move(0, 0);
+  await page.selectOption('#tired select.head', '1');
+  await page.focus('#tired .sentence .word >> text="it"');
+  assert.match(await page.textContent('#tired .math h3'), /The math for “it” in this head/);
+  const headers = await page.$$eval('#tired .math-table thead th', (th) => th.map((x) => x.textContent));
+  assert.deepEqual(headers, ['key', 'Q·K', '× 0.354', 'softmax weight']);
+  // The panel's weights are the grid's row, to the digits each shows.
+  const panel = await page.$$eval('#tired .math-table tbody td.weight', (cells) => cells.map((c) => Number.parseFloat(c.textContent)));
+  const grid = await focusedRow('tired');
+  panel.forEach((percent, i) => assert.ok(Math.abs(Math.round(percent) - grid[i]) <= 1, `key ${i}: ${percent} vs ${grid[i]}`));
+  assert.ok(Math.abs(panel.reduce((a, b) => a + b, 0) - 100) < 0.6);
+  await page.screenshot({ path: fileURLToPath(new URL('../../test-results/screenshots/lens-math-1280.png', import.meta.url)), fullPage: true });
+});
+
+test('the toggles change the weights as the engine says: no scaling sharpens, causal hides the future', async () => {
+  await page.mouse.move(0, 0);
+  const before = await focusedRow('tired');
+  await page.click('#tired label.scaling input');
+  assert.equal(await page.getAttribute('#tired', 'scaling'), 'off');
+  assert.match(await page.textContent('#tired .math-table thead'), /× 1 \(no scaling\)/);
+  const unscaled = await focusedRow('tired');
+  assert.ok(Math.max(...unscaled) >= Math.max(...before), `max ${Math.max(...unscaled)} vs ${Math.max(...before)}`);
+  await page.click('#tired label.scaling input');
+
+  await page.click('#tired label.causal input');
+  assert.equal(await page.getAttribute('#tired', 'mask'), 'causal');
+  const rows = await page.$$eval('#tired .grid tbody tr', (trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td:not(.row-sum)'), (c) => Number(c.textContent))));
+  rows.forEach((row, i) => row.forEach((value, j) => { if (j > i) assert.equal(value, 0, `row ${i} col ${j}`); }));
+  const sums = await page.$$eval('#tired .grid tbody .row-sum', (cells) => cells.map((c) => c.textContent));
+  assert.ok(sums.every((sum) => sum === '1.00'));
+  assert.ok((await page.$$eval('#tired .math-table tbody td', (cells) => cells.filter((c) => c.textContent === 'masked').length)) > 0);
+  await page.click('#tired label.causal input');
+  assert.deepEqual(problems, []);
+});

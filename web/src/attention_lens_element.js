@@ -4,12 +4,14 @@
 // learner types is inserted as HTML — every text goes in through textContent.
 //
 // Attributes: sentence, focus (a word of the sentence), layer (1-based; default the last),
-// head ("average" or 1-based; default "average").
+// head ("average" or 1-based; default "average"), scaling ("off" drops the ÷√d_k),
+// mask ("causal": no looking ahead), temperature (a number > 0; default 1).
 //
 // @fires attentionfocus - bubbling, composed CustomEvent when the focused word changes;
 //   detail: { index, token, layer, head, weights } (weights: that row, a Float32Array copy)
 // @csspart grid - the table of weights
 import { loadModel } from './engine.js';
+import { mathSteps } from './math_steps.js';
 
 const STYLESHEET_URL = new URL('../styles/attention-lens.css', import.meta.url).href;
 
@@ -22,7 +24,7 @@ const percent = (weight) => `${Math.round(weight * 100)}%`;
 
 export class AttentionLensElement extends HTMLElement {
   static get observedAttributes() {
-    return ['sentence', 'focus', 'layer', 'head'];
+    return ['sentence', 'focus', 'layer', 'head', 'scaling', 'mask', 'temperature'];
   }
 
   #root;
@@ -62,7 +64,7 @@ export class AttentionLensElement extends HTMLElement {
     try {
       const model = await loadModel();
       if (renderId !== this.#renderCount) return;  // a newer render started meanwhile
-      this.#analysis = model.analyze(sentence);
+      this.#analysis = model.analyze(sentence, this.#attentionOptions());
       this.#draw(model);
     } catch (error) {
       if (renderId !== this.#renderCount) return;
@@ -71,6 +73,16 @@ export class AttentionLensElement extends HTMLElement {
       this.content.firstChild.setAttribute('role', 'alert');
     }
     this.#resolveReady();
+  }
+
+  // The toggles that teach, from the attributes.
+  #attentionOptions() {
+    const temperature = Number.parseFloat(this.getAttribute('temperature') ?? '1');
+    return {
+      scaleBySqrtDk: this.getAttribute('scaling') !== 'off',
+      mask: this.getAttribute('mask') === 'causal' ? 'causal' : 'none',
+      temperature: Number.isFinite(temperature) && temperature > 0 ? temperature : 1,
+    };
   }
 
   // Which layer and head the attributes ask for, clamped to what the model has.
@@ -106,6 +118,26 @@ export class AttentionLensElement extends HTMLElement {
     layerSelect.addEventListener('change', () => this.setAttribute('layer', layerSelect.value));
     headSelect.addEventListener('change', () => this.setAttribute('head', headSelect.value));
     controls.append(layerSelect, headSelect);
+
+    // The toggles that teach: scaling, causal mask, temperature.
+    const options = this.#attentionOptions();
+    const toggle = (className, text, checked, onChange) => {
+      const label = element('label', { className });
+      const box = element('input', { type: 'checkbox', checked });
+      box.addEventListener('change', () => onChange(box.checked));
+      label.append(box, document.createTextNode(` ${text}`));
+      return label;
+    };
+    const temperatureLabel = element('label', { className: 'temperature' }, 'Temperature ');
+    const slider = element('input', { type: 'range', min: '0.25', max: '4', step: '0.25', value: String(options.temperature) });
+    const shown = element('output', {}, options.temperature.toFixed(2));
+    slider.addEventListener('change', () => this.setAttribute('temperature', slider.value));
+    slider.addEventListener('input', () => { shown.textContent = Number(slider.value).toFixed(2); });
+    temperatureLabel.append(slider, shown);
+    controls.append(
+      toggle('scaling', 'Divide by √d_k', options.scaleBySqrtDk, (on) => this.setAttribute('scaling', on ? 'on' : 'off')),
+      toggle('causal', 'Causal mask (no looking ahead)', options.mask === 'causal', (on) => this.setAttribute('mask', on ? 'causal' : 'none')),
+      temperatureLabel);
 
     // The sentence, one focusable button per token; unknown words are marked.
     const sentence = element('p', { className: 'sentence' });
@@ -148,7 +180,8 @@ export class AttentionLensElement extends HTMLElement {
     });
     const scroller = element('div', { className: 'grid-scroll' });
     scroller.append(table);
-    this.content.replaceChildren(controls, sentence, summary, scroller);
+    const math = element('section', { className: 'math' });
+    this.content.replaceChildren(controls, sentence, summary, scroller, math);
 
     this.#focusOn = (query) => {
       this.#focused = query;
@@ -168,6 +201,7 @@ export class AttentionLensElement extends HTMLElement {
         .sort((a, b) => b.weight - a.weight).slice(0, 3)
         .map(({ token, weight }) => `${token.text} ${percent(weight)}`).join(', ');
       summary.textContent = `“${tokens[query].text}” looks most at: ${top}`;
+      this.#drawMath(math, tokens, query, head === null ? null : layers[layer].heads[head]);
       this.dispatchEvent(new CustomEvent('attentionfocus', {
         bubbles: true,
         composed: true,
@@ -214,6 +248,41 @@ export class AttentionLensElement extends HTMLElement {
   }
 
   #focusOn = () => {};
+
+  // The slide's steps for the focused word in one head: its query, each key's Q·K, ÷√d_k,
+  // softmax weight, and the weighted sum of the values.
+  #drawMath(section, tokens, query, head) {
+    if (head === null) {
+      section.replaceChildren(element('p', { className: 'hint' }, 'Pick a head to see the math behind its weights: an average of heads has no single Q and K.'));
+      return;
+    }
+    const steps = mathSteps(head, query);
+    const vector = (values) => `[${values.map((v) => v.toFixed(2)).join(', ')}]`;
+    const word = tokens[query].text;
+    const scaleText = steps.scale === 1 ? '× 1 (no scaling)' : `× ${steps.scale.toFixed(3)}`;
+    const table = element('table', { className: 'math-table' });
+    const header = table.createTHead().insertRow();
+    for (const title of ['key', 'Q·K', scaleText, 'softmax weight']) header.append(element('th', { scope: 'col' }, title));
+    const body = table.createTBody();
+    for (const key of steps.keys) {
+      const row = body.insertRow();
+      row.append(element('th', { scope: 'row' }, tokens[key.index].text));
+      const masked = head.allowed && head.allowed.data[query * tokens.length + key.index] === 0;
+      row.append(element('td', {}, key.score.toFixed(2)));
+      row.append(element('td', {}, masked ? 'masked' : key.scaled.toFixed(2)));
+      const weightCell = element('td', { className: 'weight' });
+      const bar = element('span', { className: 'bar' });
+      bar.style.setProperty('--weight', key.weight.toFixed(4));
+      weightCell.append(bar, document.createTextNode(` ${(key.weight * 100).toFixed(1)}%`));
+      row.append(weightCell);
+    }
+    section.replaceChildren(
+      element('h3', {}, `The math for “${word}” in this head`),
+      element('p', {}, `1. Query of “${word}”: q = ${vector(steps.query)}`),
+      element('p', {}, `2–3. Score each key (Q·K), scale it, and softmax the row into weights that sum to 1:`),
+      table,
+      element('p', {}, `4. Output = Σ weight × V = ${vector(steps.output)}`));
+  }
 
   #focusWord(word) {
     if (!this.#analysis) return;
