@@ -130,3 +130,47 @@ test('the toggles change the weights as the engine says: no scaling sharpens, ca
   await page.click('#tired label.causal input');
   assert.deepEqual(problems, []);
 });
+
+test('arrow keys walk the words: up and down the rows, left and right along the sentence', async () => {
+  await page.mouse.move(0, 0);
+  await page.focus('#bank .grid tbody th >> text="went"');
+  assert.equal(await focused('bank'), 'went');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await focused('bank'), 'to');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await focused('bank'), 'I');
+  await page.keyboard.press('ArrowUp');  // stays on the first row
+  assert.equal(await focused('bank'), 'I');
+  await page.focus('#bank .sentence .word >> text="deposit"');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await focused('bank'), 'money');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await focused('bank'), 'deposit');
+});
+
+test('attributes out of range get a clear notice and a sensible fallback', async () => {
+  const notices = await page.$$eval('#typed .notice', (p) => p.map((x) => x.textContent));
+  assert.deepEqual(notices, [
+    'There is no layer “9”: this model has layers 1 to 2. Showing layer 2.',
+    'There is no head “x”: this model has heads 1 to 4. Showing the average of its heads.',
+    'The temperature must be a number above 0, not “hot”. Using 1.',
+  ]);
+  assert.equal(await page.$eval('#typed select.layer', (s) => s.value), '2');
+});
+
+test('with editable, a learner types a sentence; a refused one keeps the box to fix it', async () => {
+  await page.fill('#typed .editor input', 'word '.repeat(100));
+  await page.click('#typed .editor button');
+  await page.waitForSelector('#typed .error');
+  assert.match(await page.textContent('#typed .error'), /has 100 tokens .* at most 64/);
+  await page.fill('#typed .editor input', 'The trophy didn\'t fit in the suitcase because it was too small');
+  await page.press('#typed .editor input', 'Enter');
+  await page.waitForSelector('#typed .grid');
+  assert.equal(await page.getAttribute('#typed', 'sentence'), 'The trophy didn\'t fit in the suitcase because it was too small');
+  await page.evaluate(() => document.getElementById('typed').setAttribute('focus', 'it'));
+  const row = await focusedRow('typed');
+  const words = await page.$$eval('#typed .sentence .word', (b) => b.map((x) => x.textContent));
+  assert.equal(words[row.indexOf(Math.max(...row))], 'suitcase');
+  assert.deepEqual(problems, []);
+});

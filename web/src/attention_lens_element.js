@@ -5,7 +5,8 @@
 //
 // Attributes: sentence, focus (a word of the sentence), layer (1-based; default the last),
 // head ("average" or 1-based; default "average"), scaling ("off" drops the ÷√d_k),
-// mask ("causal": no looking ahead), temperature (a number > 0; default 1).
+// mask ("causal": no looking ahead), temperature (a number > 0; default 1), editable (present:
+// the learner may type their own sentence).
 //
 // @fires attentionfocus - bubbling, composed CustomEvent when the focused word changes;
 //   detail: { index, token, layer, head, weights } (weights: that row, a Float32Array copy)
@@ -24,7 +25,7 @@ const percent = (weight) => `${Math.round(weight * 100)}%`;
 
 export class AttentionLensElement extends HTMLElement {
   static get observedAttributes() {
-    return ['sentence', 'focus', 'layer', 'head', 'scaling', 'mask', 'temperature'];
+    return ['sentence', 'focus', 'layer', 'head', 'scaling', 'mask', 'temperature', 'editable'];
   }
 
   #root;
@@ -69,10 +70,46 @@ export class AttentionLensElement extends HTMLElement {
     } catch (error) {
       if (renderId !== this.#renderCount) return;
       this.#analysis = null;
-      this.content.replaceChildren(element('p', { className: 'error' }, error.message));
-      this.content.firstChild.setAttribute('role', 'alert');
+      const message = element('p', { className: 'error' }, error.message);
+      message.setAttribute('role', 'alert');
+      this.content.replaceChildren(...this.#editor(), message);
     }
     this.#resolveReady();
+  }
+
+  // With the editable attribute: a box where the learner types a sentence of their own. It stays
+  // when the sentence is refused, so the learner can fix it.
+  #editor() {
+    if (!this.hasAttribute('editable')) return [];
+    const form = element('form', { className: 'editor' });
+    const input = element('input', { type: 'text', value: this.getAttribute('sentence') ?? '' });
+    input.setAttribute('aria-label', 'Your sentence');
+    form.append(input, element('button', { type: 'submit' }, 'Show attention'));
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.setAttribute('sentence', input.value);
+    });
+    return [form];
+  }
+
+  // What the attributes asked for that cannot be shown, said in words.
+  #notices(model) {
+    const notices = [];
+    const layer = this.getAttribute('layer');
+    const head = this.getAttribute('head');
+    const temperature = this.getAttribute('temperature');
+    const { layerCount, headCount } = model.info;
+    const whole = (text, max) => /^\d+$/.test(text.trim()) && Number(text) >= 1 && Number(text) <= max;
+    if (layer !== null && !whole(layer, layerCount)) {
+      notices.push(`There is no layer “${layer}”: this model has layers 1 to ${layerCount}. Showing layer ${layerCount}.`);
+    }
+    if (head !== null && head !== 'average' && !whole(head, headCount)) {
+      notices.push(`There is no head “${head}”: this model has heads 1 to ${headCount}. Showing the average of its heads.`);
+    }
+    if (temperature !== null && !(Number.parseFloat(temperature) > 0)) {
+      notices.push(`The temperature must be a number above 0, not “${temperature}”. Using 1.`);
+    }
+    return notices.map((text) => element('p', { className: 'notice' }, text));
   }
 
   // The toggles that teach, from the attributes.
@@ -181,7 +218,7 @@ export class AttentionLensElement extends HTMLElement {
     const scroller = element('div', { className: 'grid-scroll' });
     scroller.append(table);
     const math = element('section', { className: 'math' });
-    this.content.replaceChildren(controls, sentence, summary, scroller, math);
+    this.content.replaceChildren(...this.#editor(), ...this.#notices(model), controls, sentence, summary, scroller, math);
 
     this.#focusOn = (query) => {
       this.#focused = query;
@@ -236,6 +273,17 @@ export class AttentionLensElement extends HTMLElement {
       event.preventDefault();
       pin(index);
     });
+    // Arrow keys walk the words: up/down along the row labels, left/right along the sentence.
+    const walk = (targets, previousKey, nextKey) => (event) => {
+      const index = indexOf(event.target);
+      if (index === null) return;
+      const step = event.key === nextKey ? 1 : event.key === previousKey ? -1 : 0;
+      if (step === 0) return;
+      event.preventDefault();
+      targets[Math.min(n - 1, Math.max(0, index + step))].focus();
+    };
+    body.addEventListener('keydown', walk(rows.map((row) => row.cells[0]), 'ArrowUp', 'ArrowDown'));
+    sentence.addEventListener('keydown', walk(words, 'ArrowLeft', 'ArrowRight'));
     this.content.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') this.#pinned = null;
     });
