@@ -24,8 +24,8 @@ after(async () => {
 });
 
 // Opens the page, failing on any console error or any request that leaves the local server.
-async function openPage(viewport = { width: 1280, height: 900 }) {
-  const context = await browser.newContext({ viewport });
+async function openPage(viewport = { width: 1280, height: 900 }, colorScheme = 'light') {
+  const context = await browser.newContext({ viewport, colorScheme });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
@@ -115,4 +115,17 @@ test('in Chromium too, bad input gives an Error with the engine\'s message and t
   assert.equal(outcome.rows, 1);
   assert.deepEqual(problems, []);
   await close();
+});
+
+test('dark mode at 360 px and 1280 px: screenshots, and the page never scrolls sideways', async () => {
+  for (const width of [360, 1280]) {
+    const { page, problems, close } = await openPage({ width, height: 900 }, 'dark');
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    assert.notEqual(background, 'rgb(255, 255, 255)', 'the page follows prefers-color-scheme: dark');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
+    await page.screenshot({ path: `${screenshots}index-dark-${width}.png`, fullPage: true });
+    assert.deepEqual(problems, []);
+    await close();
+  }
 });

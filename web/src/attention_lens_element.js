@@ -29,6 +29,7 @@ export class AttentionLensElement extends HTMLElement {
   }
 
   #root;
+  #content;
   #analysis = null;
   #focused = null;
   #pinned = null;
@@ -40,8 +41,8 @@ export class AttentionLensElement extends HTMLElement {
     this.#root = this.attachShadow({ mode: 'open' });
     // A stylesheet file, not inline CSS, so the element works under style-src 'self'.
     this.#root.append(element('link', { rel: 'stylesheet', href: STYLESHEET_URL }));
-    this.content = element('div', { className: 'lens' });
-    this.#root.append(this.content);
+    this.#content = element('div', { className: 'lens' });
+    this.#root.append(this.#content);
     /** Resolves once the first grid (or error message) is drawn. */
     this.ready = new Promise((resolve) => { this.#resolveReady = resolve; });
   }
@@ -72,7 +73,7 @@ export class AttentionLensElement extends HTMLElement {
       this.#analysis = null;
       const message = element('p', { className: 'error' }, error.message);
       message.setAttribute('role', 'alert');
-      this.content.replaceChildren(...this.#editor(), message);
+      this.#content.replaceChildren(...this.#editor(), message);
     }
     this.#resolveReady();
   }
@@ -218,7 +219,7 @@ export class AttentionLensElement extends HTMLElement {
     const scroller = element('div', { className: 'grid-scroll' });
     scroller.append(table);
     const math = element('section', { className: 'math' });
-    this.content.replaceChildren(...this.#editor(), ...this.#notices(model), controls, sentence, summary, scroller, math);
+    this.#content.replaceChildren(...this.#editor(), ...this.#notices(model), controls, sentence, summary, scroller, math);
 
     this.#focusOn = (query) => {
       this.#focused = query;
@@ -284,7 +285,7 @@ export class AttentionLensElement extends HTMLElement {
     };
     body.addEventListener('keydown', walk(rows.map((row) => row.cells[0]), 'ArrowUp', 'ArrowDown'));
     sentence.addEventListener('keydown', walk(words, 'ArrowLeft', 'ArrowRight'));
-    this.content.addEventListener('keydown', (event) => {
+    this.#content.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') this.#pinned = null;
     });
 
