@@ -174,3 +174,27 @@ test('with editable, a learner types a sentence; a refused one keeps the box to 
   assert.equal(words[row.indexOf(Math.max(...row))], 'suitcase');
   assert.deepEqual(problems, []);
 });
+
+test('view="heads" shows every head side by side with its strongest links; choosing one opens it', async () => {
+  const cards = await page.$$eval('#overview .head-card', (c) => c.map((x) => x.querySelector('.head-title').textContent));
+  assert.equal(cards.length, 8);
+  assert.equal(cards[4], 'Layer 2 · head 1');
+  const links = await page.textContent('#overview .head-card:nth-child(5) .links');
+  assert.match(links, /^\S+ → Arjun \d+%/);  // layer 2 gathers the subject
+  // controls="scaling": only that toggle is offered.
+  assert.equal(await page.$$eval('#overview select', (s) => s.length), 0);
+  assert.equal(await page.$$eval('#overview label.scaling', (l) => l.length), 1);
+  await page.locator('#overview').screenshot({ path: fileURLToPath(new URL('../../test-results/screenshots/lens-heads-overview.png', import.meta.url)) });
+  await page.click('#overview .head-card:nth-child(5)');
+  assert.equal(await page.getAttribute('#overview', 'view'), 'grid');
+  assert.equal(await page.getAttribute('#overview', 'head'), '1');
+  await page.waitForSelector('#overview .grid');
+  await page.screenshot({ path: fileURLToPath(new URL('../../test-results/screenshots/lens-fixtures-1280.png', import.meta.url)), fullPage: true });
+});
+
+test('an unknown view name gets a notice and the grid', async () => {
+  await page.evaluate(() => document.getElementById('overview').setAttribute('view', 'sideways'));
+  await page.waitForSelector('#overview .notice');
+  assert.match(await page.textContent('#overview .notice'), /There is no view “sideways”: choose grid, heads, math/);
+  assert.equal(await page.$$eval('#overview .grid', (g) => g.length), 1);
+});

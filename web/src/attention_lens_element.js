@@ -6,7 +6,9 @@
 // Attributes: sentence, focus (a word of the sentence), layer (1-based; default the last),
 // head ("average" or 1-based; default "average"), scaling ("off" drops the ÷√d_k),
 // mask ("causal": no looking ahead), temperature (a number > 0; default 1), editable (present:
-// the learner may type their own sentence).
+// the learner may type their own sentence), view ("grid" with the math panel, "heads": every
+// head side by side, "math": the math panel alone), controls (which of "layer head scaling
+// causal temperature" to show; default all).
 //
 // @fires attentionfocus - bubbling, composed CustomEvent when the focused word changes;
 //   detail: { index, token, layer, head, weights } (weights: that row, a Float32Array copy)
@@ -22,10 +24,12 @@ const element = (tag, properties = {}, text) => {
   return node;
 };
 const percent = (weight) => `${Math.round(weight * 100)}%`;
+const VIEWS = ['grid', 'heads', 'math'];
+const CONTROLS = ['layer', 'head', 'scaling', 'causal', 'temperature'];
 
 export class AttentionLensElement extends HTMLElement {
   static get observedAttributes() {
-    return ['sentence', 'focus', 'layer', 'head', 'scaling', 'mask', 'temperature', 'editable'];
+    return ['sentence', 'focus', 'layer', 'head', 'scaling', 'mask', 'temperature', 'editable', 'view', 'controls'];
   }
 
   #root;
@@ -107,6 +111,10 @@ export class AttentionLensElement extends HTMLElement {
     if (head !== null && head !== 'average' && !whole(head, headCount)) {
       notices.push(`There is no head “${head}”: this model has heads 1 to ${headCount}. Showing the average of its heads.`);
     }
+    const view = this.getAttribute('view');
+    if (view !== null && !VIEWS.includes(view)) {
+      notices.push(`There is no view “${view}”: choose ${VIEWS.join(', ')}. Showing the grid.`);
+    }
     if (temperature !== null && !(Number.parseFloat(temperature) > 0)) {
       notices.push(`The temperature must be a number above 0, not “${temperature}”. Using 1.`);
     }
@@ -155,7 +163,10 @@ export class AttentionLensElement extends HTMLElement {
     });
     layerSelect.addEventListener('change', () => this.setAttribute('layer', layerSelect.value));
     headSelect.addEventListener('change', () => this.setAttribute('head', headSelect.value));
-    controls.append(layerSelect, headSelect);
+    const shownControls = new Set((this.getAttribute('controls') ?? CONTROLS.join(' ')).split(/\s+/));
+    const offer = (name, node) => { if (shownControls.has(name)) controls.append(node); };
+    offer('layer', layerSelect);
+    offer('head', headSelect);
 
     // The toggles that teach: scaling, causal mask, temperature.
     const options = this.#attentionOptions();
@@ -172,10 +183,9 @@ export class AttentionLensElement extends HTMLElement {
     slider.addEventListener('change', () => this.setAttribute('temperature', slider.value));
     slider.addEventListener('input', () => { shown.textContent = Number(slider.value).toFixed(2); });
     temperatureLabel.append(slider, shown);
-    controls.append(
-      toggle('scaling', 'Divide by √d_k', options.scaleBySqrtDk, (on) => this.setAttribute('scaling', on ? 'on' : 'off')),
-      toggle('causal', 'Causal mask (no looking ahead)', options.mask === 'causal', (on) => this.setAttribute('mask', on ? 'causal' : 'none')),
-      temperatureLabel);
+    offer('scaling', toggle('scaling', 'Divide by √d_k', options.scaleBySqrtDk, (on) => this.setAttribute('scaling', on ? 'on' : 'off')));
+    offer('causal', toggle('causal', 'Causal mask (no looking ahead)', options.mask === 'causal', (on) => this.setAttribute('mask', on ? 'causal' : 'none')));
+    offer('temperature', temperatureLabel);
 
     // The sentence, one focusable button per token; unknown words are marked.
     const sentence = element('p', { className: 'sentence' });
@@ -219,7 +229,9 @@ export class AttentionLensElement extends HTMLElement {
     const scroller = element('div', { className: 'grid-scroll' });
     scroller.append(table);
     const math = element('section', { className: 'math' });
-    this.#content.replaceChildren(...this.#editor(), ...this.#notices(model), controls, sentence, summary, scroller, math);
+    const view = VIEWS.includes(this.getAttribute('view')) ? this.getAttribute('view') : 'grid';
+    const sections = { grid: [scroller, math], heads: [this.#headsOverview(model, layers, tokens)], math: [math] }[view];
+    this.#content.replaceChildren(...this.#editor(), ...this.#notices(model), controls, sentence, summary, ...sections);
 
     this.#focusOn = (query) => {
       this.#focused = query;
@@ -297,6 +309,42 @@ export class AttentionLensElement extends HTMLElement {
   }
 
   #focusOn = () => {};
+
+  // Every head of every layer side by side, each as a small grid with its strongest links;
+  // choosing one shows it in the grid view.
+  #headsOverview(model, layers, tokens) {
+    const n = tokens.length;
+    const overview = element('div', { className: 'heads' });
+    layers.forEach((layer, l) => {
+      layer.heads.forEach((head, h) => {
+        const card = element('button', { type: 'button', className: 'head-card' });
+        card.setAttribute('aria-label', `Show layer ${l + 1}, head ${h + 1} in the grid`);
+        const title = element('span', { className: 'head-title' }, `Layer ${l + 1} · head ${h + 1}`);
+        const mini = element('span', { className: 'mini' });
+        mini.style.setProperty('--n', String(n));
+        for (let i = 0; i < n * n; i++) {
+          const cell = element('span');
+          cell.style.setProperty('--weight', head.weights.data[i].toFixed(3));
+          mini.append(cell);
+        }
+        // Its strongest links: the three largest weights between different words.
+        const links = [];
+        for (let q = 0; q < n; q++) for (let k = 0; k < n; k++) if (q !== k) links.push({ q, k, w: head.weights.data[q * n + k] });
+        links.sort((a, b) => b.w - a.w);
+        const list = element('span', { className: 'links' },
+          links.slice(0, 3).map(({ q, k, w }) => `${tokens[q].text} → ${tokens[k].text} ${percent(w)}`).join(' · '));
+        card.append(title, mini, list);
+        if (head.label) card.append(element('span', { className: 'head-label' }, head.label));
+        card.addEventListener('click', () => {
+          this.setAttribute('layer', String(l + 1));
+          this.setAttribute('head', String(h + 1));
+          this.setAttribute('view', 'grid');
+        });
+        overview.append(card);
+      });
+    });
+    return overview;
+  }
 
   // The slide's steps for the focused word in one head: its query, each key's Q·K, ÷√d_k,
   // softmax weight, and the weighted sum of the values.
