@@ -198,3 +198,11 @@ test('an unknown view name gets a notice and the grid', async () => {
   assert.match(await page.textContent('#overview .notice'), /There is no view “sideways”: choose grid, heads, math/);
   assert.equal(await page.$$eval('#overview .grid', (g) => g.length), 1);
 });
+
+test('lang="es" speaks Spanish: controls, notices, summary and math panel', async () => {
+  assert.equal(await page.$eval('#spanish select.layer', (s) => s.getAttribute('aria-label')), 'Capa');
+  assert.match(await page.textContent('#spanish .notice'), /No hay capa «5»: este modelo tiene capas de 1 a 2/);
+  assert.match(await page.textContent('#spanish .summary'), /«bank» mira sobre todo a: river/);
+  assert.match(await page.textContent('#spanish .math h3'), /Las cuentas de «bank» en esta cabeza/);
+  assert.match(await page.textContent('#spanish label.causal'), /Máscara causal/);
+});

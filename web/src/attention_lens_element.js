@@ -8,13 +8,14 @@
 // mask ("causal": no looking ahead), temperature (a number > 0; default 1), editable (present:
 // the learner may type their own sentence), view ("grid" with the math panel, "heads": every
 // head side by side, "math": the math panel alone), controls (which of "layer head scaling
-// causal temperature" to show; default all).
+// causal temperature" to show; default all), lang (the UI language: "en" or "es").
 //
 // @fires attentionfocus - bubbling, composed CustomEvent when the focused word changes;
 //   detail: { index, token, layer, head, weights } (weights: that row, a Float32Array copy)
 // @csspart grid - the table of weights
 import { loadModel } from './engine.js';
 import { mathSteps } from './math_steps.js';
+import { stringsFor } from './strings.js';
 
 const STYLESHEET_URL = new URL('../styles/attention-lens.css', import.meta.url).href;
 
@@ -29,7 +30,7 @@ const CONTROLS = ['layer', 'head', 'scaling', 'causal', 'temperature'];
 
 export class AttentionLensElement extends HTMLElement {
   static get observedAttributes() {
-    return ['sentence', 'focus', 'layer', 'head', 'scaling', 'mask', 'temperature', 'editable', 'view', 'controls'];
+    return ['sentence', 'focus', 'layer', 'head', 'scaling', 'mask', 'temperature', 'editable', 'view', 'controls', 'lang'];
   }
 
   #root;
@@ -82,14 +83,19 @@ export class AttentionLensElement extends HTMLElement {
     this.#resolveReady();
   }
 
+  // The UI's words, in the language of the lang attribute.
+  get #text() {
+    return stringsFor(this.getAttribute('lang'));
+  }
+
   // With the editable attribute: a box where the learner types a sentence of their own. It stays
   // when the sentence is refused, so the learner can fix it.
   #editor() {
     if (!this.hasAttribute('editable')) return [];
     const form = element('form', { className: 'editor' });
     const input = element('input', { type: 'text', value: this.getAttribute('sentence') ?? '' });
-    input.setAttribute('aria-label', 'Your sentence');
-    form.append(input, element('button', { type: 'submit' }, 'Show attention'));
+    input.setAttribute('aria-label', this.#text.yourSentence);
+    form.append(input, element('button', { type: 'submit' }, this.#text.showAttention));
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       this.setAttribute('sentence', input.value);
@@ -106,17 +112,17 @@ export class AttentionLensElement extends HTMLElement {
     const { layerCount, headCount } = model.info;
     const whole = (text, max) => /^\d+$/.test(text.trim()) && Number(text) >= 1 && Number(text) <= max;
     if (layer !== null && !whole(layer, layerCount)) {
-      notices.push(`There is no layer “${layer}”: this model has layers 1 to ${layerCount}. Showing layer ${layerCount}.`);
+      notices.push(this.#text.noLayer(layer, layerCount));
     }
     if (head !== null && head !== 'average' && !whole(head, headCount)) {
-      notices.push(`There is no head “${head}”: this model has heads 1 to ${headCount}. Showing the average of its heads.`);
+      notices.push(this.#text.noHead(head, headCount));
     }
     const view = this.getAttribute('view');
     if (view !== null && !VIEWS.includes(view)) {
-      notices.push(`There is no view “${view}”: choose ${VIEWS.join(', ')}. Showing the grid.`);
+      notices.push(this.#text.noView(view, VIEWS));
     }
     if (temperature !== null && !(Number.parseFloat(temperature) > 0)) {
-      notices.push(`The temperature must be a number above 0, not “${temperature}”. Using 1.`);
+      notices.push(this.#text.badTemperature(temperature));
     }
     return notices.map((text) => element('p', { className: 'notice' }, text));
   }
@@ -143,6 +149,7 @@ export class AttentionLensElement extends HTMLElement {
   }
 
   #draw(model) {
+    const text = this.#text;
     const { tokens, layers } = this.#analysis;
     const { layer, head } = this.#view(model);
     const grid = head === null ? layers[layer].average : layers[layer].heads[head].weights;
@@ -152,14 +159,14 @@ export class AttentionLensElement extends HTMLElement {
     // Layer and head pickers.
     const controls = element('div', { className: 'controls' });
     const layerSelect = element('select', { className: 'layer' });
-    layerSelect.setAttribute('aria-label', 'Layer');
-    layers.forEach((_, l) => layerSelect.append(element('option', { value: String(l + 1), selected: l === layer }, `Layer ${l + 1}`)));
+    layerSelect.setAttribute('aria-label', text.layer);
+    layers.forEach((_, l) => layerSelect.append(element('option', { value: String(l + 1), selected: l === layer }, text.layerNumber(l + 1))));
     const headSelect = element('select', { className: 'head' });
-    headSelect.setAttribute('aria-label', 'Head');
-    headSelect.append(element('option', { value: 'average', selected: head === null }, `Average of ${model.info.headCount} heads`));
+    headSelect.setAttribute('aria-label', text.head);
+    headSelect.append(element('option', { value: 'average', selected: head === null }, text.averageOfHeads(model.info.headCount)));
     layers[layer].heads.forEach((h, i) => {
       const label = h.label ? ` — ${h.label}` : '';
-      headSelect.append(element('option', { value: String(i + 1), selected: head === i }, `Head ${i + 1}${label}`));
+      headSelect.append(element('option', { value: String(i + 1), selected: head === i }, `${text.headNumber(i + 1)}${label}`));
     });
     layerSelect.addEventListener('change', () => this.setAttribute('layer', layerSelect.value));
     headSelect.addEventListener('change', () => this.setAttribute('head', headSelect.value));
@@ -177,21 +184,21 @@ export class AttentionLensElement extends HTMLElement {
       label.append(box, document.createTextNode(` ${text}`));
       return label;
     };
-    const temperatureLabel = element('label', { className: 'temperature' }, 'Temperature ');
+    const temperatureLabel = element('label', { className: 'temperature' }, `${text.temperature} `);
     const slider = element('input', { type: 'range', min: '0.25', max: '4', step: '0.25', value: String(options.temperature) });
     const shown = element('output', {}, options.temperature.toFixed(2));
     slider.addEventListener('change', () => this.setAttribute('temperature', slider.value));
     slider.addEventListener('input', () => { shown.textContent = Number(slider.value).toFixed(2); });
     temperatureLabel.append(slider, shown);
-    offer('scaling', toggle('scaling', 'Divide by √d_k', options.scaleBySqrtDk, (on) => this.setAttribute('scaling', on ? 'on' : 'off')));
-    offer('causal', toggle('causal', 'Causal mask (no looking ahead)', options.mask === 'causal', (on) => this.setAttribute('mask', on ? 'causal' : 'none')));
+    offer('scaling', toggle('scaling', text.divideBySqrtDk, options.scaleBySqrtDk, (on) => this.setAttribute('scaling', on ? 'on' : 'off')));
+    offer('causal', toggle('causal', text.causalMask, options.mask === 'causal', (on) => this.setAttribute('mask', on ? 'causal' : 'none')));
     offer('temperature', temperatureLabel);
 
     // The sentence, one focusable button per token; unknown words are marked.
     const sentence = element('p', { className: 'sentence' });
     const words = tokens.map((token, i) => {
       const button = element('button', { type: 'button', className: token.known ? 'word' : 'word unknown' }, token.text);
-      if (!token.known) button.title = 'The model does not know this word';
+      if (!token.known) button.title = text.unknownWord;
       button.dataset.index = String(i);
       sentence.append(button);
       return button;
@@ -202,11 +209,11 @@ export class AttentionLensElement extends HTMLElement {
     // The grid: a header row of keys, then one row per query with its weights and row sum.
     const table = element('table', { className: 'grid' });
     table.setAttribute('part', 'grid');
-    table.append(element('caption', {}, 'Attention weights: each row is a word looking at every word; each row adds up to 1'));
+    table.append(element('caption', {}, text.gridCaption));
     const headRow = table.createTHead().insertRow();
     headRow.append(element('td'));
     tokens.forEach((token) => headRow.append(element('th', { scope: 'col' }, token.text)));
-    headRow.append(element('th', { scope: 'col', className: 'row-sum' }, 'sum'));
+    headRow.append(element('th', { scope: 'col', className: 'row-sum' }, text.sum));
     const body = table.createTBody();
     const rows = tokens.map((token, query) => {
       const row = body.insertRow();
@@ -250,7 +257,7 @@ export class AttentionLensElement extends HTMLElement {
       const top = tokens.map((token, key) => ({ token, weight: weightAt(query, key) }))
         .sort((a, b) => b.weight - a.weight).slice(0, 3)
         .map(({ token, weight }) => `${token.text} ${percent(weight)}`).join(', ');
-      summary.textContent = `“${tokens[query].text}” looks most at: ${top}`;
+      summary.textContent = text.looksMostAt(tokens[query].text, top);
       this.#drawMath(math, tokens, query, head === null ? null : layers[layer].heads[head]);
       this.dispatchEvent(new CustomEvent('attentionfocus', {
         bubbles: true,
@@ -318,8 +325,8 @@ export class AttentionLensElement extends HTMLElement {
     layers.forEach((layer, l) => {
       layer.heads.forEach((head, h) => {
         const card = element('button', { type: 'button', className: 'head-card' });
-        card.setAttribute('aria-label', `Show layer ${l + 1}, head ${h + 1} in the grid`);
-        const title = element('span', { className: 'head-title' }, `Layer ${l + 1} · head ${h + 1}`);
+        card.setAttribute('aria-label', this.#text.showHead(l + 1, h + 1));
+        const title = element('span', { className: 'head-title' }, this.#text.headTitle(l + 1, h + 1));
         const mini = element('span', { className: 'mini' });
         mini.style.setProperty('--n', String(n));
         for (let i = 0; i < n * n; i++) {
@@ -349,24 +356,25 @@ export class AttentionLensElement extends HTMLElement {
   // The slide's steps for the focused word in one head: its query, each key's Q·K, ÷√d_k,
   // softmax weight, and the weighted sum of the values.
   #drawMath(section, tokens, query, head) {
+    const text = this.#text;
     if (head === null) {
-      section.replaceChildren(element('p', { className: 'hint' }, 'Pick a head to see the math behind its weights: an average of heads has no single Q and K.'));
+      section.replaceChildren(element('p', { className: 'hint' }, text.pickAHead));
       return;
     }
     const steps = mathSteps(head, query);
     const vector = (values) => `[${values.map((v) => v.toFixed(2)).join(', ')}]`;
     const word = tokens[query].text;
-    const scaleText = steps.scale === 1 ? '× 1 (no scaling)' : `× ${steps.scale.toFixed(3)}`;
+    const scaleText = steps.scale === 1 ? text.noScaling : `× ${steps.scale.toFixed(3)}`;
     const table = element('table', { className: 'math-table' });
     const header = table.createTHead().insertRow();
-    for (const title of ['key', 'Q·K', scaleText, 'softmax weight']) header.append(element('th', { scope: 'col' }, title));
+    for (const title of [text.key, 'Q·K', scaleText, text.softmaxWeight]) header.append(element('th', { scope: 'col' }, title));
     const body = table.createTBody();
     for (const key of steps.keys) {
       const row = body.insertRow();
       row.append(element('th', { scope: 'row' }, tokens[key.index].text));
       const masked = head.allowed && head.allowed.data[query * tokens.length + key.index] === 0;
       row.append(element('td', {}, key.score.toFixed(2)));
-      row.append(element('td', {}, masked ? 'masked' : key.scaled.toFixed(2)));
+      row.append(element('td', {}, masked ? text.masked : key.scaled.toFixed(2)));
       const weightCell = element('td', { className: 'weight' });
       const bar = element('span', { className: 'bar' });
       bar.style.setProperty('--weight', key.weight.toFixed(4));
@@ -374,11 +382,11 @@ export class AttentionLensElement extends HTMLElement {
       row.append(weightCell);
     }
     section.replaceChildren(
-      element('h3', {}, `The math for “${word}” in this head`),
-      element('p', {}, `1. Query of “${word}”: q = ${vector(steps.query)}`),
-      element('p', {}, `2–3. Score each key (Q·K), scale it, and softmax the row into weights that sum to 1:`),
+      element('h3', {}, text.mathTitle(word)),
+      element('p', {}, text.mathQuery(word, vector(steps.query))),
+      element('p', {}, text.mathScores),
       table,
-      element('p', {}, `4. Output = Σ weight × V = ${vector(steps.output)}`));
+      element('p', {}, text.mathOutput(vector(steps.output))));
   }
 
   #focusWord(word) {
