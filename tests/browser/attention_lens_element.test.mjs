@@ -206,3 +206,38 @@ test('lang="es" speaks Spanish: controls, notices, summary and math panel', asyn
   assert.match(await page.textContent('#spanish .math h3'), /Las cuentas de «bank» en esta cabeza/);
   assert.match(await page.textContent('#spanish label.causal'), /Máscara causal/);
 });
+
+test('roles and accessible names: a table with row headers and named cells, named controls', async () => {
+  const lens = page.locator('#bank');
+  assert.equal(await lens.getByRole('table', { name: /Attention weights/ }).count(), 1);
+  const grid = lens.getByRole('table', { name: /Attention weights/ });
+  assert.equal(await grid.getByRole('rowheader', { name: 'deposit' }).count(), 1);
+  assert.equal(await grid.getByRole('columnheader', { name: 'money' }).count(), 1);
+  assert.equal(await grid.getByRole('cell', { name: /^bank → money: \d+%$/ }).count(), 1);
+  assert.equal(await lens.getByRole('table', { name: /The math for “[^”]+” in this head/ }).count(), 1);
+  assert.equal(await lens.getByRole('button', { name: 'deposit' }).count(), 1);
+  assert.equal(await lens.getByRole('combobox', { name: 'Layer' }).count(), 1);
+  assert.equal(await lens.getByRole('combobox', { name: 'Head' }).count(), 1);
+  assert.equal(await lens.getByRole('checkbox', { name: /Divide by √d_k/ }).count(), 1);
+  assert.equal(await lens.getByRole('checkbox', { name: /Causal mask/ }).count(), 1);
+  assert.equal(await lens.getByRole('slider', { name: /Temperature/ }).count(), 1);
+  assert.equal(await page.$eval('#bank .summary', (p) => p.getAttribute('aria-live')), 'polite');
+  // Every word and row label can be reached with Tab.
+  const tabbable = await page.$$eval('#bank .sentence .word, #bank .grid tbody th', (nodes) => nodes.every((n) => n.tabIndex >= 0));
+  assert.ok(tabbable);
+});
+
+test('a tap on a touch screen focuses and pins a word', async () => {
+  const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 360, height: 740 } });
+  const phone = await context.newPage();
+  await phone.goto(`${server.url}tests/browser/fixtures/lenses.html`);
+  await phone.waitForSelector('body[data-ready="true"]');
+  await phone.tap('#tired .sentence .word >> text="street"');
+  assert.equal(await phone.textContent('#tired .grid tbody tr.is-focus th'), 'street');
+  await phone.tap('#tired .grid tbody th >> text="tired"');
+  assert.equal(await phone.textContent('#tired .grid tbody tr.is-focus th'), 'tired');
+  const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `the page is ${overflow}px wider than the phone`);
+  await phone.screenshot({ path: fileURLToPath(new URL('../../test-results/screenshots/lens-fixtures-360.png', import.meta.url)), fullPage: false });
+  await context.close();
+});

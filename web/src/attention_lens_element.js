@@ -366,6 +366,7 @@ export class AttentionLensElement extends HTMLElement {
     const word = tokens[query].text;
     const scaleText = steps.scale === 1 ? text.noScaling : `× ${steps.scale.toFixed(3)}`;
     const table = element('table', { className: 'math-table' });
+    table.setAttribute('aria-label', text.mathTitle(word));
     const header = table.createTHead().insertRow();
     for (const title of [text.key, 'Q·K', scaleText, text.softmaxWeight]) header.append(element('th', { scope: 'col' }, title));
     const body = table.createTBody();
