@@ -12,6 +12,7 @@ let server;
 let browser;
 let page;
 const problems = [];
+const requested = [];
 
 before(async () => {
   server = await startStaticServer({ root: projectRoot });
@@ -20,6 +21,7 @@ before(async () => {
   page.on('pageerror', (error) => problems.push(String(error)));
   page.on('dialog', (dialog) => { problems.push(`a dialog opened: ${dialog.message()}`); dialog.dismiss(); });
   page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
   await page.goto(`${server.url}tests/browser/fixtures/lenses.html`);
   await page.waitForSelector('body[data-ready="true"]');
 });
@@ -240,4 +242,22 @@ test('a tap on a touch screen focuses and pins a word', async () => {
   assert.ok(overflow <= 0, `the page is ${overflow}px wider than the phone`);
   await phone.screenshot({ path: fileURLToPath(new URL('../../test-results/screenshots/lens-fixtures-360.png', import.meta.url)), fullPage: false });
   await context.close();
+});
+
+test('every element on the page shares one download of the engine and the model', () => {
+  assert.equal(requested.filter((path) => path.endsWith('/attention_engine.wasm')).length, 1);
+  assert.equal(requested.filter((path) => path.endsWith('/attention_lens_model.bin')).length, 1);
+  assert.ok(requested.every((path) => !path.includes('://')));
+});
+
+test('right-to-left text, emoji and HTML in any attribute are shown as text and never run', async () => {
+  const words = await page.$$eval('#hostile .sentence .word', (b) => b.map((x) => x.textContent));
+  assert.deepEqual(words.slice(0, 3), ['שלום', 'עולם', '👋']);
+  assert.ok(words.includes('<') && words.includes('bold'));
+  assert.equal(await page.$$eval('#hostile img, #hostile b, #hostile script', (n) => n.length), 0);
+  const notices = await page.$$eval('#hostile .notice', (p) => p.map((x) => x.textContent));
+  assert.ok(notices.some((text) => text.includes('There is no layer “<img src=x onerror=alert(3)>”')));
+  assert.ok(notices.some((text) => text.includes('There is no view “<script>alert(4)</script>”')));
+  assert.equal(await page.$$eval('#hostile .grid tbody tr', (rows) => rows.length), words.length);
+  assert.deepEqual(problems, []);
 });
