@@ -224,13 +224,15 @@ test('roles and accessible names: a table with row headers and named cells, name
   assert.equal(await lens.getByRole('checkbox', { name: /Causal mask/ }).count(), 1);
   assert.equal(await lens.getByRole('slider', { name: /Temperature/ }).count(), 1);
   assert.equal(await page.$eval('#bank .summary', (p) => p.getAttribute('aria-live')), 'polite');
+  assert.match(await page.textContent('#bank .axes'), /Rows: the word that is looking \(query\) · Columns: the word it looks at \(key\)/);
+  assert.match(await page.textContent('#bank .legend'), /0%100%brighter = more attention; each row adds up to 1/);
   // Every word and row label can be reached with Tab.
   const tabbable = await page.$$eval('#bank .sentence .word, #bank .grid tbody th', (nodes) => nodes.every((n) => n.tabIndex >= 0));
   assert.ok(tabbable);
 });
 
 test('a tap on a touch screen focuses and pins a word', async () => {
-  const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 360, height: 740 } });
+  const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 320, height: 740 } });
   const phone = await context.newPage();
   await phone.goto(`${server.url}tests/browser/fixtures/lenses.html`);
   await phone.waitForSelector('body[data-ready="true"]');
@@ -240,7 +242,7 @@ test('a tap on a touch screen focuses and pins a word', async () => {
   assert.equal(await phone.textContent('#tired .grid tbody tr.is-focus th'), 'tired');
   const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `the page is ${overflow}px wider than the phone`);
-  await phone.screenshot({ path: fileURLToPath(new URL('../../test-results/screenshots/lens-fixtures-360.png', import.meta.url)), fullPage: false });
+  await phone.screenshot({ path: fileURLToPath(new URL('../../test-results/screenshots/lens-fixtures-320.png', import.meta.url)), fullPage: false });
   await context.close();
 });
 

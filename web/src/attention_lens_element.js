@@ -25,6 +25,12 @@ const element = (tag, properties = {}, text) => {
   return node;
 };
 const percent = (weight) => `${Math.round(weight * 100)}%`;
+// A wrapper that scrolls sideways on a narrow screen, so the page itself never has to.
+const scrollable = (node) => {
+  const wrapper = element('div', { className: 'scroll-x' });
+  wrapper.append(node);
+  return wrapper;
+};
 const VIEWS = ['grid', 'heads', 'math'];
 const CONTROLS = ['layer', 'head', 'scaling', 'causal', 'temperature'];
 
@@ -234,7 +240,12 @@ export class AttentionLensElement extends HTMLElement {
       return row;
     });
     const scroller = element('div', { className: 'grid-scroll' });
-    scroller.append(table);
+    const axes = element('p', { className: 'axes' }, text.axes);
+    const legend = element('p', { className: 'legend' });
+    legend.append(element('span', {}, '0%'), element('span', { className: 'ramp' }), element('span', {}, '100%'),
+      element('span', { className: 'legend-text' }, text.legend));
+    legend.querySelector('.ramp').setAttribute('aria-hidden', 'true');
+    scroller.append(axes, legend, table);
     const math = element('section', { className: 'math' });
     const view = VIEWS.includes(this.getAttribute('view')) ? this.getAttribute('view') : 'grid';
     const sections = { grid: [scroller, math], heads: [this.#headsOverview(model, layers, tokens)], math: [math] }[view];
@@ -386,7 +397,7 @@ export class AttentionLensElement extends HTMLElement {
       element('h3', {}, text.mathTitle(word)),
       element('p', {}, text.mathQuery(word, vector(steps.query))),
       element('p', {}, text.mathScores),
-      table,
+      scrollable(table),
       element('p', {}, text.mathOutput(vector(steps.output))));
   }
 
