@@ -1,0 +1,96 @@
+// <attention-quiz> in Chromium: right and wrong answers with feedback, retry, show answer,
+// keyboard only, authored JSON with mistakes, and HTML that must stay text.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+
+import { startStaticServer } from '../../build_scripts/static_server.mjs';
+import { launchChromium } from '../../build_scripts/browser.mjs';
+
+const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+let server;
+let browser;
+let page;
+const problems = [];
+
+before(async () => {
+  server = await startStaticServer({ root: projectRoot });
+  browser = await launchChromium();
+  page = await browser.newPage();
+  page.on('pageerror', (error) => problems.push(String(error)));
+  page.on('dialog', (dialog) => { problems.push(`a dialog opened: ${dialog.message()}`); dialog.dismiss(); });
+  page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
+  await page.goto(`${server.url}tests/browser/fixtures/quiz.html`);
+  await page.waitForSelector('body[data-ready="true"]');
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const question = (quiz, id) => `#${quiz} form[data-id="${id}"]`;
+
+test('bank="scaling" shows the scaling questions as radio groups with labelled options', async () => {
+  const ids = await page.$$eval('#scaling form', (forms) => forms.map((f) => f.dataset.id));
+  assert.deepEqual(ids, ['why-scale', 'scale-number', 'no-scale-effect']);
+  const quiz = page.locator('#scaling');
+  assert.equal(await quiz.getByRole('group', { name: /Why are the scores divided by √d_k/ }).count(), 1);
+  assert.equal(await quiz.getByRole('radio', { name: /1\/√8 ≈ 0.354/ }).count(), 1);
+  assert.match(await page.textContent('#scaling .progress'), /Answered correctly: 0 of 3/);
+});
+
+test('a wrong answer says why, a retry clears it, a right answer is counted and reported', async () => {
+  const q = question('scaling', 'why-scale');
+  await page.check(`${q} input[value="0"]`);
+  await page.click(`${q} button[type="submit"]`);
+  assert.match(await page.textContent(`${q} .verdict`), /Not quite/);
+  assert.match(await page.textContent(`${q} .status`), /spread of a dot product/);
+  const feedback = await page.$$eval(`${q} .option-feedback:not([hidden])`, (p) => p.map((x) => x.textContent));
+  assert.ok(feedback.some((text) => /speed is not the point/.test(text)), 'the chosen option says why it is wrong');
+  assert.ok(feedback.some((text) => /rows saturate/.test(text)), 'the right option says why it is right');
+  await page.click(`${q} button.retry`);
+  assert.equal(await page.$$eval(`${q} .option-feedback:not([hidden])`, (p) => p.length), 0);
+  await page.check(`${q} input[value="1"]`);
+  await page.click(`${q} button[type="submit"]`);
+  assert.match(await page.textContent(`${q} .verdict`), /Correct/);
+  assert.match(await page.textContent('#scaling .progress'), /Answered correctly: 1 of 3/);
+  const answers = await page.evaluate(() => window.answers);
+  assert.deepEqual(answers.map((a) => [a.id, a.correct]), [['why-scale', false], ['why-scale', true]]);
+});
+
+test('show answer marks the right option without counting it', async () => {
+  const q = question('scaling', 'no-scale-effect');
+  await page.click(`${q} button.show`);
+  assert.match(await page.textContent(`${q} .verdict`), /Here is the answer/);
+  assert.equal(await page.$eval(`${q} input[value="1"]`, (i) => i.checked), true);
+  assert.match(await page.textContent('#scaling .progress'), /Answered correctly: 1 of 3/);
+});
+
+test('keyboard only: Tab to the group, arrows to choose, Enter to check', async () => {
+  const q = question('scaling', 'scale-number');
+  await page.focus(`${q} input[value="0"]`);
+  await page.keyboard.press('ArrowDown');  // radio groups move with the arrow keys
+  assert.equal(await page.$eval(`${q} input[value="1"]`, (i) => i.checked), true);
+  await page.keyboard.press('Enter');  // submits the form
+  assert.match(await page.textContent(`${q} .verdict`), /Correct/);
+  assert.match(await page.textContent('#scaling .progress'), /Answered correctly: 2 of 3/);
+});
+
+test('authored questions: mistakes are listed by question and field, HTML stays text', async () => {
+  assert.match(await page.textContent('#authored .problems'), /Question 2 \("broken"\): a single-answer question needs exactly one correct option; it has 0/);
+  assert.equal(await page.$$eval('#authored form', (f) => f.length), 1);
+  assert.match(await page.textContent('#authored legend'), /Is <img src=x onerror=alert\(1\)> shown as text\?/);
+  assert.equal(await page.$$eval('#authored img, #authored b', (n) => n.length), 0);
+  assert.equal(await page.locator('#authored').getByRole('checkbox', { name: '<b>yes</b>' }).count(), 1);
+  assert.match(await page.textContent('#bad-json .problems'), /The questions are not valid JSON/);
+  assert.deepEqual(problems, []);
+});
+
+test('screenshots at 360 px and 1280 px, and no sideways scrolling', async () => {
+  for (const width of [360, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `${width}px: the page is ${overflow}px too wide`);
+    await page.screenshot({ path: fileURLToPath(new URL(`../../test-results/screenshots/quiz-${width}.png`, import.meta.url)), fullPage: true });
+  }
+});

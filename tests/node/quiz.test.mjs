@@ -1,0 +1,44 @@
+// The quiz's built-in bank and the validation of authors' questions.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { BUILT_IN_QUESTIONS, TOPICS } from '../../web/src/quiz/bank.js';
+import { parseQuestions, validateQuestions } from '../../web/src/quiz/schema.js';
+
+test('the built-in bank: at least 20 valid questions, every topic covered, the right number of correct options', () => {
+  const { questions, errors } = validateQuestions(BUILT_IN_QUESTIONS);
+  assert.deepEqual(errors, []);
+  assert.ok(questions.length >= 20);
+  for (const topic of TOPICS) assert.ok(questions.some((q) => q.topic === topic), `no question on ${topic}`);
+  for (const q of questions) {
+    assert.ok(TOPICS.includes(q.topic), `${q.id}: unknown topic ${q.topic}`);
+    const correct = q.options.filter((o) => o.correct).length;
+    if (q.type === 'single') assert.equal(correct, 1, q.id);
+    else assert.ok(correct >= 1, q.id);
+    assert.ok(q.explanation.length > 0, `${q.id} explains its answer`);
+    assert.ok(q.options.every((o) => o.feedback.length > 0), `${q.id} says why for every option`);
+  }
+});
+
+test('authors\' mistakes are named by question and field', () => {
+  const good = { id: 'a', prompt: 'P?', options: [{ text: 'x', correct: true }, { text: 'y' }] };
+  const cases = [
+    ['{ not json', /The questions are not valid JSON/],
+    ['"text"', /must be a JSON array/],
+    [JSON.stringify([{ ...good, options: [{ text: 'x' }, { text: 'y' }] }]), /Question 1 \("a"\): a single-answer question needs exactly one correct option; it has 0/],
+    [JSON.stringify([{ ...good, options: [{ text: 'x', correct: true }, { text: 'y', correct: true }] }]), /exactly one correct option; it has 2/],
+    [JSON.stringify([good, { ...good }]), /Question 2 \("a"\): "id" "a" is used by another question too/],
+    [JSON.stringify([{ ...good, options: [{ text: '' }, { text: 'y', correct: true }] }]), /options\[0\]\.text must be a non-empty string/],
+    [JSON.stringify([{ ...good, type: 'essay' }]), /"type" must be "single" or "multiple", not "essay"/],
+    [JSON.stringify([{ ...good, type: 'multiple', options: [{ text: 'x' }, { text: 'y' }] }]), /at least one correct option; it has none/],
+    [JSON.stringify([{ id: 'b', options: [] }]), /"prompt" must be a non-empty string; "options" must be a list of 2 to 8 options/],
+    [JSON.stringify([null]), /Question 1 must be an object/],
+  ];
+  for (const [text, message] of cases) {
+    const { errors } = parseQuestions(text);
+    assert.ok(errors.some((e) => message.test(e)), `${text} → ${errors}`);
+  }
+  const { questions, errors } = parseQuestions(JSON.stringify({ questions: [good, { id: 'bad' }] }));
+  assert.equal(questions.length, 1, 'the valid question is kept');
+  assert.equal(errors.length, 1);
+});

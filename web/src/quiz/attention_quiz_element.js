@@ -1,0 +1,172 @@
+// <attention-quiz>: quick-check questions in the style of the course slides. Single- and
+// multiple-answer questions, feedback on every option saying why, an explanation, retry and
+// "show answer", and a count of what was answered right (never a pass/fail verdict).
+// Only draws and listens; questions are checked by schema.js. Every text goes in as text.
+//
+// Questions: a <script type="application/json"> child (an array, or { questions }), or
+// bank="scaling causal" (built-in topics; "all" for every question).
+//
+// @fires quizanswer - bubbling, composed CustomEvent after each check: detail { id, correct, selected }
+import { BUILT_IN_QUESTIONS } from './bank.js';
+import { parseQuestions, validateQuestions } from './schema.js';
+
+const STYLESHEET_URL = new URL('../../styles/attention-quiz.css', import.meta.url).href;
+
+const element = (tag, properties = {}, text) => {
+  const node = Object.assign(document.createElement(tag), properties);
+  if (text !== undefined) node.textContent = text;
+  return node;
+};
+
+let quizCount = 0;  // unique input names across quizzes on one page
+
+export class AttentionQuizElement extends HTMLElement {
+  static get observedAttributes() {
+    return ['bank'];
+  }
+
+  #root;
+  #content;
+  #solved = new Set();
+  #total = 0;
+  #progress;
+  #resolveReady;
+
+  constructor() {
+    super();
+    this.#root = this.attachShadow({ mode: 'open' });
+    this.#root.append(element('link', { rel: 'stylesheet', href: STYLESHEET_URL }));
+    this.#content = element('div', { className: 'quiz' });
+    this.#root.append(this.#content);
+    /** Resolves once the questions (or the problems with them) are drawn. */
+    this.ready = new Promise((resolve) => { this.#resolveReady = resolve; });
+  }
+
+  connectedCallback() {
+    this.#render();
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (this.isConnected && oldValue !== newValue) this.#render();
+  }
+
+  #loadQuestions() {
+    const json = this.querySelector('script[type="application/json"]');
+    if (json) return parseQuestions(json.textContent);
+    const topics = (this.getAttribute('bank') ?? 'all').split(/\s+/).filter(Boolean);
+    const chosen = topics.includes('all') ? BUILT_IN_QUESTIONS : BUILT_IN_QUESTIONS.filter((q) => topics.includes(q.topic));
+    const result = validateQuestions(chosen);
+    if (chosen.length === 0) result.errors.push(`No built-in questions have the topic "${topics.join(' ')}".`);
+    return result;
+  }
+
+  #render() {
+    const { questions, errors } = this.#loadQuestions();
+    this.#solved = new Set();
+    this.#total = questions.length;
+    const parts = [];
+    if (errors.length) {
+      const problems = element('div', { className: 'problems' });
+      problems.setAttribute('role', 'alert');
+      problems.append(element('p', {}, 'Some questions could not be shown:'));
+      const list = element('ul');
+      for (const error of errors) list.append(element('li', {}, error));
+      problems.append(list);
+      parts.push(problems);
+    }
+    const quizId = ++quizCount;
+    questions.forEach((question, index) => parts.push(this.#question(question, index, quizId)));
+    this.#progress = element('p', { className: 'progress' });
+    this.#progress.setAttribute('aria-live', 'polite');
+    if (questions.length) parts.push(this.#progress);
+    this.#content.replaceChildren(...parts);
+    this.#updateProgress();
+    this.#resolveReady();
+  }
+
+  #updateProgress() {
+    if (this.#progress) this.#progress.textContent = `Answered correctly: ${this.#solved.size} of ${this.#total}`;
+  }
+
+  #question(question, index, quizId) {
+    const form = element('form', { className: 'question' });
+    form.dataset.id = question.id;
+    const fieldset = element('fieldset');
+    const legend = element('legend', {}, `${index + 1}. ${question.prompt}`);
+    const hint = question.type === 'multiple' ? element('p', { className: 'hint' }, 'Choose every answer that is right.') : null;
+    fieldset.append(legend);
+    if (hint) fieldset.append(hint);
+    const inputs = [];
+    const notes = [];
+    question.options.forEach((option, o) => {
+      const row = element('div', { className: 'option' });
+      const label = element('label');
+      const input = element('input', { type: question.type === 'multiple' ? 'checkbox' : 'radio', name: `quiz${quizId}-${index}`, value: String(o) });
+      label.append(input, document.createTextNode(` ${option.text}`));
+      const note = element('p', { className: 'option-feedback', hidden: true });
+      row.append(label, note);
+      fieldset.append(row);
+      inputs.push(input);
+      notes.push(note);
+    });
+    const check = element('button', { type: 'submit' }, 'Check');
+    const retry = element('button', { type: 'button', className: 'retry', hidden: true }, 'Try again');
+    const show = element('button', { type: 'button', className: 'show' }, 'Show answer');
+    const actions = element('div', { className: 'actions' });
+    actions.append(check, retry, show);
+    const status = element('div', { className: 'status' });
+    status.setAttribute('role', 'status');
+    form.append(fieldset, actions, status);
+
+    const finish = (selected, revealed) => {
+      const correct = question.options.every((option, o) => option.correct === selected.includes(o));
+      question.options.forEach((option, o) => {
+        const relevant = selected.includes(o) || option.correct;
+        notes[o].hidden = !relevant || !option.feedback;
+        notes[o].textContent = option.feedback;
+        notes[o].className = `option-feedback ${option.correct ? 'right' : 'wrong'}`;
+        inputs[o].parentElement.classList.toggle('is-right', option.correct);
+        inputs[o].parentElement.classList.toggle('is-wrong', selected.includes(o) && !option.correct);
+        inputs[o].disabled = true;
+      });
+      const verdict = revealed ? 'Here is the answer.' : correct ? 'Correct!' : 'Not quite.';
+      status.replaceChildren(element('p', { className: correct || revealed ? 'verdict right' : 'verdict wrong' }, verdict));
+      if (question.explanation) status.append(element('p', { className: 'explanation' }, question.explanation));
+      check.hidden = true;
+      show.hidden = true;
+      retry.hidden = false;
+      if (correct && !revealed) this.#solved.add(question.id);
+      this.#updateProgress();
+      if (!revealed) {
+        this.dispatchEvent(new CustomEvent('quizanswer', { bubbles: true, composed: true, detail: { id: question.id, correct, selected } }));
+      }
+    };
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const selected = inputs.filter((input) => input.checked).map((input) => Number(input.value));
+      if (selected.length === 0) {
+        status.replaceChildren(element('p', { className: 'verdict' }, 'Choose an answer first.'));
+        return;
+      }
+      finish(selected, false);
+    });
+    show.addEventListener('click', () => {
+      question.options.forEach((option, o) => { inputs[o].checked = option.correct; });
+      finish(question.options.flatMap((option, o) => (option.correct ? [o] : [])), true);
+    });
+    retry.addEventListener('click', () => {
+      inputs.forEach((input, o) => {
+        input.disabled = false;
+        input.checked = false;
+        input.parentElement.classList.remove('is-right', 'is-wrong');
+        notes[o].hidden = true;
+      });
+      status.replaceChildren();
+      check.hidden = false;
+      show.hidden = false;
+      retry.hidden = true;
+      inputs[0].focus();
+    });
+    return form;
+  }
+}
