@@ -86,6 +86,37 @@ test('authored questions: mistakes are listed by question and field, HTML stays 
   assert.deepEqual(problems, []);
 });
 
+test('a live question reads its answer from the grid, moves the grid to show why, and follows the sentence', async () => {
+  const q = question('live', 'it-looks-at');
+  const options = await page.$$eval(`${q} label`, (labels) => labels.map((l) => l.textContent.trim()));
+  assert.equal(options.length, 4);
+  assert.ok(options.includes('animal'));
+  const animal = options.indexOf('animal');
+  await page.check(`${q} input[value="${animal}"]`);
+  await page.click(`${q} button[type="submit"]`);
+  assert.match(await page.textContent(`${q} .verdict`), /Correct/);
+  assert.match(await page.textContent(`${q} .option-feedback:not([hidden])`), /“it” gives \d+% of its attention to “animal”/);
+  assert.equal(await page.textContent('#grid .grid tbody tr.is-focus th'), 'it', 'the grid now shows the row of "it"');
+
+  // The lesson's other sentence: the answer moves to "street" without anyone retyping it.
+  await page.evaluate(() => document.getElementById('grid').setAttribute('sentence', "The animal didn't cross the street because it was too wide"));
+  await page.waitForFunction(() => {
+    const form = document.getElementById('live').shadowRoot.querySelector('form[data-id="it-looks-at"]');
+    return form && !form.querySelector('.verdict');
+  });
+  const after = await page.$$eval(`${q} label`, (labels) => labels.map((l) => l.textContent.trim()));
+  const street = after.indexOf('street');
+  assert.ok(street >= 0, `options now: ${after}`);
+  await page.check(`${q} input[value="${street}"]`);
+  await page.click(`${q} button[type="submit"]`);
+  assert.match(await page.textContent(`${q} .verdict`), /Correct/);
+});
+
+test('a live question bound to a missing grid says so', async () => {
+  assert.match(await page.textContent('#live .problems'), /Question 2 \("nowhere"\) is bound to a grid with id "missing-grid", but the page has no <attention-lens> with that id/);
+  assert.deepEqual(problems, []);
+});
+
 test('screenshots at 360 px and 1280 px, and no sideways scrolling', async () => {
   for (const width of [360, 1280]) {
     await page.setViewportSize({ width, height: 900 });

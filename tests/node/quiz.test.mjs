@@ -42,3 +42,22 @@ test('authors\' mistakes are named by question and field', () => {
   assert.equal(questions.length, 1, 'the valid question is kept');
   assert.equal(errors.length, 1);
 });
+
+test('live questions: validated, and their answer is the most-attended word of the grid', async () => {
+  const { resolveLiveQuestion } = await import('../../web/src/quiz/live_question.js');
+  const { questions, errors } = validateQuestions([
+    { id: 'live', prompt: 'Which word does "it" look at most?', live: { lens: 'grid', word: 'it' } },
+    { id: 'bad', prompt: 'x', live: { lens: '', word: 'it', head: 0 }, options: [] },
+  ]);
+  assert.equal(questions.length, 1);
+  assert.match(errors[0], /Question 2 \("bad"\): live\.lens must be the id of an <attention-lens> on the page; live\.head must be "average" or a whole number from 1; a live question takes no "options"/);
+
+  // A 3-token sentence where "it" (row 2) looks mostly at "dog".
+  const tokens = [{ text: 'dog' }, { text: 'ran' }, { text: 'it' }];
+  const average = { rows: 3, cols: 3, data: Float32Array.from([1, 0, 0, 0, 1, 0, 0.7, 0.1, 0.2]) };
+  const analysis = { tokens, layers: [{ average, heads: [] }] };
+  const { question } = resolveLiveQuestion(questions[0], analysis);
+  assert.deepEqual(question.options.map((o) => [o.text, o.correct]), [['dog', true], ['it', false], ['ran', false]]);
+  assert.match(question.options[0].feedback, /“it” gives 70% of its attention to “dog”/);
+  assert.match(resolveLiveQuestion({ ...questions[0], live: { word: 'cat', layer: null, head: 'average' } }, analysis).error, /no word “cat”/);
+});

@@ -12,6 +12,8 @@
 //
 // @fires attentionfocus - bubbling, composed CustomEvent when the focused word changes;
 //   detail: { index, token, layer, head, weights } (weights: that row, a Float32Array copy)
+// @fires attentionchange - bubbling, composed CustomEvent after every new analysis is drawn
+//   (sentence, layer, head or toggles changed); detail: { layer, head }
 // @csspart grid - the table of weights
 import { loadModel } from './engine.js';
 import { mathSteps } from './math_steps.js';
@@ -60,6 +62,11 @@ export class AttentionLensElement extends HTMLElement {
 
   connectedCallback() {
     this.#render();
+  }
+
+  /** What the element shows now: { tokens, layers } from analyze(), or null before or on error. */
+  get analysis() {
+    return this.#analysis;
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
@@ -319,6 +326,11 @@ export class AttentionLensElement extends HTMLElement {
       if (event.key === 'Escape') this.#pinned = null;
     });
 
+    this.dispatchEvent(new CustomEvent('attentionchange', {
+      bubbles: true,
+      composed: true,
+      detail: { layer: layer + 1, head: head === null ? 'average' : head + 1 },
+    }));
     if (this.#pinned !== null && this.#pinned >= n) this.#pinned = null;
     const keep = this.#focused !== null && this.#focused < n ? this.#focused : null;
     this.#focused = null;

@@ -4,11 +4,14 @@
 // Only draws and listens; questions are checked by schema.js. Every text goes in as text.
 //
 // Questions: a <script type="application/json"> child (an array, or { questions }), or
-// bank="scaling causal" (built-in topics; "all" for every question).
+// bank="scaling causal" (built-in topics; "all" for every question). A live question
+// ({ live: { lens, word } }) reads its options and answer from an <attention-lens> on the page,
+// follows it when its sentence changes, and moves its focus to the word once answered.
 //
 // @fires quizanswer - bubbling, composed CustomEvent after each check: detail { id, correct, selected }
 import { BUILT_IN_QUESTIONS } from './bank.js';
 import { parseQuestions, validateQuestions } from './schema.js';
+import { resolveLiveQuestion } from './live_question.js';
 
 const STYLESHEET_URL = new URL('../../styles/attention-quiz.css', import.meta.url).href;
 
@@ -31,6 +34,8 @@ export class AttentionQuizElement extends HTMLElement {
   #total = 0;
   #progress;
   #resolveReady;
+  #renderCount = 0;
+  #followed = new WeakSet();  // lenses whose changes re-render this quiz
 
   constructor() {
     super();
@@ -60,8 +65,52 @@ export class AttentionQuizElement extends HTMLElement {
     return result;
   }
 
-  #render() {
-    const { questions, errors } = this.#loadQuestions();
+  // The lens a live question is bound to, once its script has defined it (or null).
+  async #lensFor(id) {
+    const lens = this.getRootNode().getElementById?.(id) ?? document.getElementById(id);
+    if (!lens) return null;
+    const defined = customElements.whenDefined(lens.localName);
+    const timeout = new Promise((resolve) => setTimeout(resolve, 10_000, 'timeout'));
+    if ((await Promise.race([defined, timeout])) === 'timeout' || !lens.ready) return null;
+    await lens.ready;
+    return lens;
+  }
+
+  // Live questions get their options from their grid; the others pass through.
+  async #resolve(questions, errors) {
+    const resolved = [];
+    for (const [index, question] of questions.entries()) {
+      if (!question.live) {
+        resolved.push(question);
+        continue;
+      }
+      const name = `Question ${index + 1} ("${question.id}")`;
+      const lens = await this.#lensFor(question.live.lens);
+      if (!lens) {
+        errors.push(`${name} is bound to a grid with id "${question.live.lens}", but the page has no <attention-lens> with that id.`);
+        continue;
+      }
+      if (!this.#followed.has(lens)) {
+        this.#followed.add(lens);
+        lens.addEventListener('attentionchange', () => this.#render());
+      }
+      if (!lens.analysis) {
+        errors.push(`${name}: its grid shows no sentence right now.`);
+        continue;
+      }
+      const { question: live, error } = resolveLiveQuestion(question, lens.analysis);
+      if (error) errors.push(`${name} cannot be asked: ${error}.`);
+      else resolved.push({ ...live, lens });
+    }
+    return resolved;
+  }
+
+  async #render() {
+    const renderId = ++this.#renderCount;
+    const loaded = this.#loadQuestions();
+    const errors = [...loaded.errors];
+    const questions = await this.#resolve(loaded.questions, errors);
+    if (renderId !== this.#renderCount) return;  // a newer render started meanwhile
     this.#solved = new Set();
     this.#total = questions.length;
     const parts = [];
@@ -136,6 +185,8 @@ export class AttentionQuizElement extends HTMLElement {
       show.hidden = true;
       retry.hidden = false;
       if (correct && !revealed) this.#solved.add(question.id);
+      // A live question shows why on its grid: the asked word's row lights up.
+      if (question.lens) question.lens.setAttribute('focus', question.live.word);
       this.#updateProgress();
       if (!revealed) {
         this.dispatchEvent(new CustomEvent('quizanswer', { bubbles: true, composed: true, detail: { id: question.id, correct, selected } }));

@@ -32,6 +32,26 @@ export function validateQuestions(value) {
     if (type !== 'single' && type !== 'multiple') problems.push(`"type" must be "single" or "multiple", not ${JSON.stringify(question.type)}`);
     if (!isText(question.prompt)) problems.push('"prompt" must be a non-empty string');
     if (question.explanation !== undefined && typeof question.explanation !== 'string') problems.push('"explanation" must be a string');
+    const live = question.live;
+    if (live !== undefined) {
+      // A live question: its options and answer are read from a grid on the page.
+      if (live === null || typeof live !== 'object') problems.push('"live" must be an object { lens, word, layer?, head? }');
+      else {
+        if (!isText(live.lens)) problems.push('live.lens must be the id of an <attention-lens> on the page');
+        if (!isText(live.word)) problems.push('live.word must be the word whose attention the question asks about');
+        if (live.layer !== undefined && !(Number.isInteger(live.layer) && live.layer >= 1)) problems.push('live.layer must be a whole number from 1');
+        if (live.head !== undefined && live.head !== 'average' && !(Number.isInteger(live.head) && live.head >= 1)) problems.push('live.head must be "average" or a whole number from 1');
+      }
+      if (question.options !== undefined) problems.push('a live question takes no "options": they come from the grid');
+      if (isText(question.id)) seen.add(question.id);
+      if (problems.length) {
+        errors.push(`${name}: ${problems.join('; ')}.`);
+        return;
+      }
+      questions.push({ id: question.id, topic: question.topic ?? '', type: 'single', prompt: question.prompt,
+        explanation: question.explanation ?? '', live: { lens: live.lens, word: live.word, layer: live.layer ?? null, head: live.head ?? 'average' }, options: [] });
+      return;
+    }
     const options = question.options;
     if (!Array.isArray(options) || options.length < 2 || options.length > 8) {
       problems.push('"options" must be a list of 2 to 8 options');
