@@ -125,3 +125,27 @@ test('screenshots at 360 px and 1280 px, and no sideways scrolling', async () =>
     await page.screenshot({ path: fileURLToPath(new URL(`../../test-results/screenshots/quiz-${width}.png`, import.meta.url)), fullPage: true });
   }
 });
+
+test('progress is kept for the page: after a reload the count and the answered questions remain', async () => {
+  const before = await page.textContent('#scaling .progress');
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(await page.textContent('#scaling .progress'), before);
+  assert.match(await page.textContent(`${question('scaling', 'why-scale')} .before`), /You answered this one correctly before/);
+});
+
+test('inside an iframe, each result is posted to the parent; lang="es" speaks Spanish', async () => {
+  await page.goto(`${server.url}tests/browser/fixtures/quiz_parent.html`);
+  const frame = page.frame({ url: /quiz_frame\.html/ }) ?? (await (await page.waitForSelector('#frame')).contentFrame());
+  await frame.waitForFunction(() => document.querySelector('attention-quiz')?.shadowRoot?.querySelector('form'));
+  const q = '#framed form[data-id="cost-count"]';
+  assert.equal(await frame.textContent(`${q} button[type="submit"]`), 'Comprobar');
+  await frame.check(`${q} input[value="2"]`);
+  await frame.click(`${q} button[type="submit"]`);
+  assert.match(await frame.textContent(`${q} .verdict`), /¡Correcto!/);
+  assert.match(await frame.textContent('#framed .progress'), /Respuestas correctas: 1 de 2/);
+  await page.waitForFunction(() => window.messages.length > 0);
+  const [message] = await page.evaluate(() => window.messages);
+  assert.deepEqual(message, { type: 'attention-quiz:answer', quiz: 'framed', question: 'cost-count', correct: true, selected: [2], solved: 1, total: 2 });
+  assert.deepEqual(problems, []);
+});

@@ -1,4 +1,4 @@
-// Every word <attention-lens> shows, in each language it speaks. Add a language by adding an
+// Every word <attention-lens> and <attention-quiz> show, in each language it speaks. Add a language by adding an
 // object with the same keys; the element picks one with its lang attribute (default English).
 // The engine's own error messages (an empty or too long sentence) stay in English.
 const en = {
@@ -33,6 +33,18 @@ const en = {
   mathQuery: (word, vector) => `1. Query of “${word}”: q = ${vector}`,
   mathScores: '2–3. Score each key (Q·K), scale it, and softmax the row into weights that sum to 1:',
   mathOutput: (vector) => `4. Output = Σ weight × V = ${vector}`,
+  // <attention-quiz>
+  quizProblems: 'Some questions could not be shown:',
+  chooseEvery: 'Choose every answer that is right.',
+  check: 'Check',
+  tryAgain: 'Try again',
+  showAnswer: 'Show answer',
+  hereIsTheAnswer: 'Here is the answer.',
+  correct: 'Correct!',
+  notQuite: 'Not quite.',
+  chooseFirst: 'Choose an answer first.',
+  progress: (solved, total) => `Answered correctly: ${solved} of ${total}`,
+  answeredBefore: 'You answered this one correctly before.',
 };
 
 const es = {
@@ -67,6 +79,17 @@ const es = {
   mathQuery: (word, vector) => `1. Consulta de «${word}»: q = ${vector}`,
   mathScores: '2–3. Puntúa cada clave (Q·K), escálala y aplica softmax a la fila para obtener pesos que suman 1:',
   mathOutput: (vector) => `4. Salida = Σ peso × V = ${vector}`,
+  quizProblems: 'Algunas preguntas no se pueden mostrar:',
+  chooseEvery: 'Elige todas las respuestas correctas.',
+  check: 'Comprobar',
+  tryAgain: 'Intentar de nuevo',
+  showAnswer: 'Ver la respuesta',
+  hereIsTheAnswer: 'Esta es la respuesta.',
+  correct: '¡Correcto!',
+  notQuite: 'No del todo.',
+  chooseFirst: 'Elige primero una respuesta.',
+  progress: (solved, total) => `Respuestas correctas: ${solved} de ${total}`,
+  answeredBefore: 'Ya respondiste bien esta pregunta.',
 };
 
 const LANGUAGES = { en, es };

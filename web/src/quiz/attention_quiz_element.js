@@ -8,10 +8,14 @@
 // ({ live: { lens, word } }) reads its options and answer from an <attention-lens> on the page,
 // follows it when its sentence changes, and moves its focus to the word once answered.
 //
+// Progress is kept in localStorage per page and quiz (attribute no-storage turns it off); inside
+// an iframe each result is also posted to the parent page, for lesson platforms. lang: "en"/"es".
+//
 // @fires quizanswer - bubbling, composed CustomEvent after each check: detail { id, correct, selected }
 import { BUILT_IN_QUESTIONS } from './bank.js';
 import { parseQuestions, validateQuestions } from './schema.js';
 import { resolveLiveQuestion } from './live_question.js';
+import { stringsFor } from '../strings.js';
 
 const STYLESHEET_URL = new URL('../../styles/attention-quiz.css', import.meta.url).href;
 
@@ -25,7 +29,7 @@ let quizCount = 0;  // unique input names across quizzes on one page
 
 export class AttentionQuizElement extends HTMLElement {
   static get observedAttributes() {
-    return ['bank'];
+    return ['bank', 'lang', 'no-storage'];
   }
 
   #root;
@@ -53,6 +57,42 @@ export class AttentionQuizElement extends HTMLElement {
 
   attributeChangedCallback(name, oldValue, newValue) {
     if (this.isConnected && oldValue !== newValue) this.#render();
+  }
+
+  get #text() {
+    return stringsFor(this.getAttribute('lang'));
+  }
+
+  // Where this quiz's progress is kept: per page and per quiz on the page.
+  get #storageKey() {
+    const index = [...document.querySelectorAll(this.localName)].indexOf(this);
+    return `attention-quiz:${location.pathname}:${this.id || index}`;
+  }
+
+  #loadProgress() {
+    if (this.hasAttribute('no-storage')) return new Set();
+    try {
+      const saved = JSON.parse(localStorage.getItem(this.#storageKey) ?? '[]');
+      return new Set(Array.isArray(saved) ? saved.filter((id) => typeof id === 'string') : []);
+    } catch {
+      return new Set();  // storage blocked (some iframes, file://) or unreadable: start afresh
+    }
+  }
+
+  #saveProgress() {
+    if (this.hasAttribute('no-storage')) return;
+    try {
+      localStorage.setItem(this.#storageKey, JSON.stringify([...this.#solved]));
+    } catch {
+      // storage blocked or full: progress simply is not kept
+    }
+  }
+
+  // Inside an iframe, the lesson platform around it hears every result.
+  #tellParent(detail) {
+    if (window.parent === window) return;
+    window.parent.postMessage({ type: 'attention-quiz:answer', quiz: this.id || null, ...detail,
+      solved: this.#solved.size, total: this.#total }, '*');
   }
 
   #loadQuestions() {
@@ -111,13 +151,14 @@ export class AttentionQuizElement extends HTMLElement {
     const errors = [...loaded.errors];
     const questions = await this.#resolve(loaded.questions, errors);
     if (renderId !== this.#renderCount) return;  // a newer render started meanwhile
-    this.#solved = new Set();
+    const ids = new Set(questions.map((q) => q.id));
+    this.#solved = new Set([...this.#loadProgress()].filter((id) => ids.has(id)));
     this.#total = questions.length;
     const parts = [];
     if (errors.length) {
       const problems = element('div', { className: 'problems' });
       problems.setAttribute('role', 'alert');
-      problems.append(element('p', {}, 'Some questions could not be shown:'));
+      problems.append(element('p', {}, this.#text.quizProblems));
       const list = element('ul');
       for (const error of errors) list.append(element('li', {}, error));
       problems.append(list);
@@ -134,15 +175,16 @@ export class AttentionQuizElement extends HTMLElement {
   }
 
   #updateProgress() {
-    if (this.#progress) this.#progress.textContent = `Answered correctly: ${this.#solved.size} of ${this.#total}`;
+    if (this.#progress) this.#progress.textContent = this.#text.progress(this.#solved.size, this.#total);
   }
 
   #question(question, index, quizId) {
+    const text = this.#text;
     const form = element('form', { className: 'question' });
     form.dataset.id = question.id;
     const fieldset = element('fieldset');
     const legend = element('legend', {}, `${index + 1}. ${question.prompt}`);
-    const hint = question.type === 'multiple' ? element('p', { className: 'hint' }, 'Choose every answer that is right.') : null;
+    const hint = question.type === 'multiple' ? element('p', { className: 'hint' }, text.chooseEvery) : null;
     fieldset.append(legend);
     if (hint) fieldset.append(hint);
     const inputs = [];
@@ -158,14 +200,15 @@ export class AttentionQuizElement extends HTMLElement {
       inputs.push(input);
       notes.push(note);
     });
-    const check = element('button', { type: 'submit' }, 'Check');
-    const retry = element('button', { type: 'button', className: 'retry', hidden: true }, 'Try again');
-    const show = element('button', { type: 'button', className: 'show' }, 'Show answer');
+    const check = element('button', { type: 'submit' }, text.check);
+    const retry = element('button', { type: 'button', className: 'retry', hidden: true }, text.tryAgain);
+    const show = element('button', { type: 'button', className: 'show' }, text.showAnswer);
     const actions = element('div', { className: 'actions' });
     actions.append(check, retry, show);
     const status = element('div', { className: 'status' });
     status.setAttribute('role', 'status');
     form.append(fieldset, actions, status);
+    if (this.#solved.has(question.id)) status.append(element('p', { className: 'before' }, text.answeredBefore));
 
     const finish = (selected, revealed) => {
       const correct = question.options.every((option, o) => option.correct === selected.includes(o));
@@ -178,25 +221,29 @@ export class AttentionQuizElement extends HTMLElement {
         inputs[o].parentElement.classList.toggle('is-wrong', selected.includes(o) && !option.correct);
         inputs[o].disabled = true;
       });
-      const verdict = revealed ? 'Here is the answer.' : correct ? 'Correct!' : 'Not quite.';
+      const verdict = revealed ? text.hereIsTheAnswer : correct ? text.correct : text.notQuite;
       status.replaceChildren(element('p', { className: correct || revealed ? 'verdict right' : 'verdict wrong' }, verdict));
       if (question.explanation) status.append(element('p', { className: 'explanation' }, question.explanation));
       check.hidden = true;
       show.hidden = true;
       retry.hidden = false;
-      if (correct && !revealed) this.#solved.add(question.id);
+      if (correct && !revealed) {
+        this.#solved.add(question.id);
+        this.#saveProgress();
+      }
       // A live question shows why on its grid: the asked word's row lights up.
       if (question.lens) question.lens.setAttribute('focus', question.live.word);
       this.#updateProgress();
       if (!revealed) {
         this.dispatchEvent(new CustomEvent('quizanswer', { bubbles: true, composed: true, detail: { id: question.id, correct, selected } }));
+        this.#tellParent({ question: question.id, correct, selected });
       }
     };
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       const selected = inputs.filter((input) => input.checked).map((input) => Number(input.value));
       if (selected.length === 0) {
-        status.replaceChildren(element('p', { className: 'verdict' }, 'Choose an answer first.'));
+        status.replaceChildren(element('p', { className: 'verdict' }, text.chooseFirst));
         return;
       }
       finish(selected, false);
