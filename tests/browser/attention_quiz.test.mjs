@@ -117,6 +117,17 @@ test('a live question bound to a missing grid says so', async () => {
   assert.deepEqual(problems, []);
 });
 
+test('questions written as markup inside the element work like JSON ones, tags dropped', async () => {
+  const q = question('markup', 'markup-sum');
+  assert.equal(await page.textContent(`${q} legend`), '1. Each row of the grid adds up to what?');
+  assert.equal(await page.$eval('#markup', (quiz) => quiz.shadowRoot.querySelectorAll('em').length), 0);
+  assert.equal(await page.$eval('#markup [data-question]', (node) => node.checkVisibility()), false, 'the author\'s markup itself is not shown');
+  await page.check(`${q} input[value="0"]`);
+  await page.click(`${q} button[type="submit"]`);
+  assert.match(await page.textContent(`${q} .verdict`), /Correct/);
+  assert.match(await page.textContent(`${q} .explanation`), /sum to 1/);
+});
+
 test('screenshots at 360 px and 1280 px, and no sideways scrolling', async () => {
   for (const width of [360, 1280]) {
     await page.setViewportSize({ width, height: 900 });

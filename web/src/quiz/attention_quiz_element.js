@@ -3,7 +3,8 @@
 // "show answer", and a count of what was answered right (never a pass/fail verdict).
 // Only draws and listens; questions are checked by schema.js. Every text goes in as text.
 //
-// Questions: a <script type="application/json"> child (an array, or { questions }), or
+// Questions: a <script type="application/json"> child (an array, or { questions }), markup
+// children (data-question, see questionFromMarkup), or
 // bank="scaling causal" (built-in topics; "all" for every question). A live question
 // ({ live: { lens, word } }) reads its options and answer from an <attention-lens> on the page,
 // follows it when its sentence changes, and moves its focus to the word once answered.
@@ -26,6 +27,29 @@ const element = (tag, properties = {}, text) => {
 };
 
 let quizCount = 0;  // unique input names across quizzes on one page
+
+// A question written as markup inside the element (docs/quiz.md); only the text is read, so
+// any tags inside it are dropped, never rendered.
+//   <div data-question="id" data-type="multiple">
+//     <p data-prompt>…</p>
+//     <p data-option data-correct data-feedback="why">…</p>
+//     <p data-explanation>…</p>
+//   </div>
+function questionFromMarkup(node) {
+  const text = (selector) => node.querySelector(selector)?.textContent.trim();
+  return {
+    id: node.dataset.question,
+    type: node.dataset.type ?? 'single',
+    topic: node.dataset.topic,
+    prompt: text('[data-prompt]'),
+    explanation: text('[data-explanation]'),
+    options: [...node.querySelectorAll('[data-option]')].map((option) => ({
+      text: option.textContent.trim(),
+      correct: option.hasAttribute('data-correct'),
+      feedback: option.dataset.feedback,
+    })),
+  };
+}
 
 export class AttentionQuizElement extends HTMLElement {
   static get observedAttributes() {
@@ -98,6 +122,8 @@ export class AttentionQuizElement extends HTMLElement {
   #loadQuestions() {
     const json = this.querySelector('script[type="application/json"]');
     if (json) return parseQuestions(json.textContent);
+    const marked = this.querySelectorAll('[data-question]');
+    if (marked.length) return validateQuestions([...marked].map(questionFromMarkup));
     const topics = (this.getAttribute('bank') ?? 'all').split(/\s+/).filter(Boolean);
     const chosen = topics.includes('all') ? BUILT_IN_QUESTIONS : BUILT_IN_QUESTIONS.filter((q) => topics.includes(q.topic));
     const result = validateQuestions(chosen);
