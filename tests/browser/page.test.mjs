@@ -129,3 +129,20 @@ test('dark mode at 360 px and 1280 px: screenshots, and the page never scrolls s
     await close();
   }
 });
+
+test('a shared link restores the sentence, layer, head and focus, and the link follows the view', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const view = new URLSearchParams({ sentence: 'The bank by the river was steep', layer: '1', head: '3', focus: 'river' });
+  await page.goto(`${server.url}#${view}`);
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.waitForFunction(() => document.querySelector('attention-lens').shadowRoot.querySelector('.grid tbody tr.is-focus th')?.textContent === 'river');
+  assert.equal(await page.$eval('attention-lens select.layer', (s) => s.value), '1');
+  assert.equal(await page.$eval('attention-lens select.head', (s) => s.value), '3');
+  await page.hover('attention-lens .sentence .word >> text="steep"');
+  const hash = new URLSearchParams(new URL(page.url()).hash.slice(1));
+  assert.equal(hash.get('focus'), 'steep');
+  assert.equal(hash.get('sentence'), 'The bank by the river was steep');
+  assert.equal(hash.get('head'), '3');
+  await context.close();
+});

@@ -1,6 +1,21 @@
-// The first page: waits for its <attention-lens> and says where the numbers came from.
+// The first page: restores the view from the link (#sentence=…&layer=…&head=…&focus=…), keeps
+// the link up to date so it can be shared, and says where the numbers came from.
 const status = document.getElementById('status');
 const lens = document.getElementById('lesson-lens');
+
+// A shared link restores the view. Only these attributes, and only as attribute text.
+const SHARED = ['sentence', 'layer', 'head', 'focus'];
+const linked = new URLSearchParams(location.hash.slice(1));
+for (const name of SHARED) if (linked.has(name)) lens.setAttribute(name, linked.get(name));
+
+const rememberView = (focusWord) => {
+  const view = new URLSearchParams();
+  for (const name of ['sentence', 'layer', 'head']) if (lens.hasAttribute(name)) view.set(name, lens.getAttribute(name));
+  if (focusWord) view.set('focus', focusWord);
+  history.replaceState(null, '', `#${view}`);
+};
+lens.addEventListener('attentionfocus', (event) => rememberView(event.detail.token));
+
 await customElements.whenDefined('attention-lens');
 await lens.ready;
 const failed = lens.shadowRoot.querySelector('.error');
