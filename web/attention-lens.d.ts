@@ -21,6 +21,12 @@ export declare class AttentionLensElement extends HTMLElement {
   static readonly observedAttributes: string[];
   /** Resolves once the first grid (or error message) is drawn. */
   readonly ready: Promise<void>;
+  /** What the element shows now ({ tokens, layers } from analyze()), or null. */
+  readonly analysis: { tokens: Array<{ text: string; start: number; end: number; known: boolean }>; layers: unknown[] } | null;
+  /** The grid as shown now, as an SVG document. */
+  exportSvg(): string;
+  /** The grid as shown now, as a PNG image. */
+  exportPng(): Promise<Blob>;
 }
 
 /** Registers the element under `tagName` (default 'attention-lens'); a second call does nothing. */
@@ -32,5 +38,6 @@ declare global {
   }
   interface HTMLElementEventMap {
     attentionfocus: CustomEvent<AttentionFocusDetail>;
+    attentionchange: CustomEvent<{ layer: number; head: number | 'average' }>;
   }
 }

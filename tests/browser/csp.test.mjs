@@ -35,6 +35,18 @@ test('the page, the grid and the quiz work under a strict Content-Security-Polic
   const cellBackground = await page.$eval('attention-lens .grid tbody tr.is-focus td:nth-child(3)', (td) => getComputedStyle(td).backgroundColor);
   assert.notEqual(cellBackground, 'rgba(0, 0, 0, 0)');
   assert.ok(await page.$$eval('attention-quiz form', (forms) => forms.length) >= 2);
+  // Export of the current view, PNG and SVG, also under the policy.
+  const exported = await page.evaluate(async () => {
+    const lens = document.querySelector('attention-lens');
+    const png = await lens.exportPng();
+    const svg = lens.exportSvg();
+    const parsed = new DOMParser().parseFromString(svg, 'image/svg+xml');
+    return { pngType: png.type, pngBytes: png.size, svgOk: !parsed.querySelector('parsererror'), rects: parsed.querySelectorAll('rect').length };
+  });
+  assert.equal(exported.pngType, 'image/png');
+  assert.ok(exported.pngBytes > 2000, `PNG of ${exported.pngBytes} bytes`);
+  assert.ok(exported.svgOk);
+  assert.equal(exported.rects, 1 + 11 * 11);  // the background and one cell per weight
   assert.deepEqual(problems, [], 'nothing was blocked');
   await page.close();
 });

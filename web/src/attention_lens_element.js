@@ -18,6 +18,7 @@
 import { loadModel } from './engine.js';
 import { mathSteps } from './math_steps.js';
 import { stringsFor } from './strings.js';
+import { gridPng, gridSvg } from './export_view.js';
 
 const STYLESHEET_URL = new URL('../styles/attention-lens.css', import.meta.url).href;
 
@@ -62,6 +63,32 @@ export class AttentionLensElement extends HTMLElement {
 
   connectedCallback() {
     this.#render();
+  }
+
+  // What the grid shows now, for export: its tokens, weights and a title naming layer and head.
+  #shownView() {
+    if (!this.#analysis) throw new Error('There is no grid to export: the sentence could not be analysed.');
+    const layerCount = this.#analysis.layers.length;
+    const layer = Number.parseInt(this.getAttribute('layer') ?? '', 10);
+    const head = Number.parseInt(this.getAttribute('head') ?? '', 10);
+    const l = layer >= 1 && layer <= layerCount ? layer - 1 : layerCount - 1;
+    const heads = this.#analysis.layers[l].heads;
+    const h = head >= 1 && head <= heads.length ? head - 1 : null;
+    return {
+      tokens: this.#analysis.tokens,
+      weights: h === null ? this.#analysis.layers[l].average : heads[h].weights,
+      title: `Layer ${l + 1}, ${h === null ? `average of ${heads.length} heads` : `head ${h + 1}`}`,
+    };
+  }
+
+  /** The grid as it is shown now, as an SVG document (text). */
+  exportSvg() {
+    return gridSvg(this.#shownView());
+  }
+
+  /** The grid as it is shown now, as a PNG image. */
+  exportPng() {
+    return gridPng(this.#shownView());
   }
 
   /** What the element shows now: { tokens, layers } from analyze(), or null before or on error. */
