@@ -12,7 +12,7 @@ const dist = join(root, 'dist');
 execFileSync('bash', [join(root, 'build_scripts', 'build_wasm.sh')], { stdio: 'inherit' });
 
 // What a page needs, and nothing else (no tests, no sources of the engine).
-const SHIPPED = ['index.html', 'favicon.svg', 'attention-lens.js', 'attention-lens.d.ts', 'attention-quiz.js',
+const SHIPPED = ['index.html', 'embed.html', 'favicon.svg', 'attention-lens.js', 'attention-lens.d.ts', 'attention-quiz.js',
   'src', 'styles', 'generated', 'model'];
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });

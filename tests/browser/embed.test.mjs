@@ -1,0 +1,43 @@
+// The iframe embed: attributes from the query string, and a height reported to the parent that
+// the parent uses to fit the frame.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+
+import { startStaticServer } from '../../build_scripts/static_server.mjs';
+import { launchChromium } from '../../build_scripts/browser.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+let server;
+let browser;
+
+before(async () => {
+  server = await startStaticServer({ root });
+  browser = await launchChromium();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('the embed takes its sentence from the link and reports its height to the parent', async () => {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(String(error)));
+  await page.goto(`${server.url}tests/browser/fixtures/embed_parent.html`);
+  await page.waitForFunction(() => window.heights.length > 0);
+  const frame = page.frame({ url: /embed\.html/ });
+  await frame.waitForSelector('body[data-ready="true"]');
+  assert.equal(await frame.textContent('attention-lens .grid tbody tr.is-focus th'), 'he');
+  assert.equal(await frame.$$eval('attention-lens select.layer', (s) => s.length), 0, 'controls=head offers only the head');
+  await page.waitForFunction(() => {
+    const frameElement = document.getElementById('lens-frame');
+    return Math.abs(frameElement.getBoundingClientRect().height - window.heights.at(-1)) < 1;
+  });
+  const height = await page.evaluate(() => window.heights.at(-1));
+  const content = await frame.evaluate(() => document.documentElement.scrollHeight);
+  assert.ok(height >= 300, `reported ${height}px`);
+  assert.ok(Math.abs(height - content) <= 2, `reported ${height}px, content ${content}px`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
