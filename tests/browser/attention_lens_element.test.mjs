@@ -1,33 +1,23 @@
 // <attention-lens> as a course author uses it: several on one page, attributes for layer and
 // head, the learner's layer and head choice, events, and input that must stay inert.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
-import { startStaticServer } from '../../build_scripts/static_server.mjs';
-import { launchChromium } from '../../build_scripts/browser.mjs';
+import { SCREENSHOTS, collectProblems, serveAndLaunch } from './harness.mjs';
 
-const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
-let server;
-let browser;
+const lab = serveAndLaunch();
 let page;
-const problems = [];
+let problems = [];
 const requested = [];
 
 before(async () => {
-  server = await startStaticServer({ root: projectRoot });
-  browser = await launchChromium();
-  page = await browser.newPage();
-  page.on('pageerror', (error) => problems.push(String(error)));
-  page.on('dialog', (dialog) => { problems.push(`a dialog opened: ${dialog.message()}`); dialog.dismiss(); });
-  page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
+  await lab.ready;
+  page = await lab.browser.newPage();
+  problems = collectProblems(page);
   page.on('request', (request) => requested.push(new URL(request.url()).pathname));
-  await page.goto(`${server.url}tests/browser/fixtures/lenses.html`);
+  await page.goto(`${lab.server.url}tests/browser/fixtures/lenses.html`);
   await page.waitForSelector('body[data-ready="true"]');
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 const focused = (id) => page.textContent(`#${id} .grid tbody tr.is-focus th`);
@@ -109,7 +99,7 @@ test('with a head chosen, the math panel shows the engine\'s numbers for the foc
   const grid = await focusedRow('tired');
   panel.forEach((percent, i) => assert.ok(Math.abs(Math.round(percent) - grid[i]) <= 1, `key ${i}: ${percent} vs ${grid[i]}`));
   assert.ok(Math.abs(panel.reduce((a, b) => a + b, 0) - 100) < 0.6);
-  await page.screenshot({ path: fileURLToPath(new URL('../../test-results/screenshots/lens-math-1280.png', import.meta.url)), fullPage: true });
+  await page.screenshot({ path: join(SCREENSHOTS, 'lens-math-1280.png'), fullPage: true });
 });
 
 test('the toggles change the weights as the engine says: no scaling sharpens, causal hides the future', async () => {
@@ -186,12 +176,12 @@ test('view="heads" shows every head side by side with its strongest links; choos
   // controls="scaling": only that toggle is offered.
   assert.equal(await page.$$eval('#overview select', (s) => s.length), 0);
   assert.equal(await page.$$eval('#overview label.scaling', (l) => l.length), 1);
-  await page.locator('#overview').screenshot({ path: fileURLToPath(new URL('../../test-results/screenshots/lens-heads-overview.png', import.meta.url)) });
+  await page.locator('#overview').screenshot({ path: join(SCREENSHOTS, 'lens-heads-overview.png') });
   await page.click('#overview .head-card:nth-child(5)');
   assert.equal(await page.getAttribute('#overview', 'view'), 'grid');
   assert.equal(await page.getAttribute('#overview', 'head'), '1');
   await page.waitForSelector('#overview .grid');
-  await page.screenshot({ path: fileURLToPath(new URL('../../test-results/screenshots/lens-fixtures-1280.png', import.meta.url)), fullPage: true });
+  await page.screenshot({ path: join(SCREENSHOTS, 'lens-fixtures-1280.png'), fullPage: true });
 });
 
 test('an unknown view name gets a notice and the grid', async () => {
@@ -232,9 +222,9 @@ test('roles and accessible names: a table with row headers and named cells, name
 });
 
 test('a tap on a touch screen focuses and pins a word', async () => {
-  const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 320, height: 740 } });
+  const context = await lab.browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 320, height: 740 } });
   const phone = await context.newPage();
-  await phone.goto(`${server.url}tests/browser/fixtures/lenses.html`);
+  await phone.goto(`${lab.server.url}tests/browser/fixtures/lenses.html`);
   await phone.waitForSelector('body[data-ready="true"]');
   await phone.tap('#tired .sentence .word >> text="street"');
   assert.equal(await phone.textContent('#tired .grid tbody tr.is-focus th'), 'street');
@@ -242,7 +232,7 @@ test('a tap on a touch screen focuses and pins a word', async () => {
   assert.equal(await phone.textContent('#tired .grid tbody tr.is-focus th'), 'tired');
   const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `the page is ${overflow}px wider than the phone`);
-  await phone.screenshot({ path: fileURLToPath(new URL('../../test-results/screenshots/lens-fixtures-320.png', import.meta.url)), fullPage: false });
+  await phone.screenshot({ path: join(SCREENSHOTS, 'lens-fixtures-320.png'), fullPage: false });
   await context.close();
 });
 

@@ -1,31 +1,21 @@
 // <attention-quiz> in Chromium: right and wrong answers with feedback, retry, show answer,
 // keyboard only, authored JSON with mistakes, and HTML that must stay text.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
-import { startStaticServer } from '../../build_scripts/static_server.mjs';
-import { launchChromium } from '../../build_scripts/browser.mjs';
+import { SCREENSHOTS, collectProblems, serveAndLaunch } from './harness.mjs';
 
-const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
-let server;
-let browser;
+const lab = serveAndLaunch();
 let page;
-const problems = [];
+let problems = [];
 
 before(async () => {
-  server = await startStaticServer({ root: projectRoot });
-  browser = await launchChromium();
-  page = await browser.newPage();
-  page.on('pageerror', (error) => problems.push(String(error)));
-  page.on('dialog', (dialog) => { problems.push(`a dialog opened: ${dialog.message()}`); dialog.dismiss(); });
-  page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
-  await page.goto(`${server.url}tests/browser/fixtures/quiz.html`);
+  await lab.ready;
+  page = await lab.browser.newPage();
+  problems = collectProblems(page);
+  await page.goto(`${lab.server.url}tests/browser/fixtures/quiz.html`);
   await page.waitForSelector('body[data-ready="true"]');
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 const question = (quiz, id) => `#${quiz} form[data-id="${id}"]`;
@@ -133,7 +123,7 @@ test('screenshots at 360 px and 1280 px, and no sideways scrolling', async () =>
     await page.setViewportSize({ width, height: 900 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `${width}px: the page is ${overflow}px too wide`);
-    await page.screenshot({ path: fileURLToPath(new URL(`../../test-results/screenshots/quiz-${width}.png`, import.meta.url)), fullPage: true });
+    await page.screenshot({ path: join(SCREENSHOTS, `quiz-${width}.png`), fullPage: true });
   }
 });
 
@@ -146,7 +136,7 @@ test('progress is kept for the page: after a reload the count and the answered q
 });
 
 test('inside an iframe, each result is posted to the parent; lang="es" speaks Spanish', async () => {
-  await page.goto(`${server.url}tests/browser/fixtures/quiz_parent.html`);
+  await page.goto(`${lab.server.url}tests/browser/fixtures/quiz_parent.html`);
   const frame = page.frame({ url: /quiz_frame\.html/ }) ?? (await (await page.waitForSelector('#frame')).contentFrame());
   await frame.waitForFunction(() => document.querySelector('attention-quiz')?.shadowRoot?.querySelector('form'));
   const q = '#framed form[data-id="cost-count"]';

@@ -1,32 +1,18 @@
 // The page under the strict Content-Security-Policy a careful lesson platform sets: no inline
 // script or style, no eval; WebAssembly allowed to compile. Nothing may be blocked.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
-import { startStaticServer } from '../../build_scripts/static_server.mjs';
-import { launchChromium } from '../../build_scripts/browser.mjs';
+import { PROJECT_ROOT, collectProblems, serveAndLaunch } from './harness.mjs';
 
 const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
-const webRoot = fileURLToPath(new URL('../../web/', import.meta.url));
-let server;
-let browser;
-
-before(async () => {
-  server = await startStaticServer({ root: webRoot, headers: { 'Content-Security-Policy': STRICT_CSP } });
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const lab = serveAndLaunch({ root: join(PROJECT_ROOT, 'web'), headers: { 'Content-Security-Policy': STRICT_CSP } });
 
 test('the page, the grid and the quiz work under a strict Content-Security-Policy', async () => {
-  const page = await browser.newPage();
-  const problems = [];
-  page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
-  page.on('pageerror', (error) => problems.push(String(error)));
-  const response = await page.goto(server.url);
+  const page = await lab.browser.newPage();
+  const problems = collectProblems(page);
+  const response = await page.goto(lab.server.url);
   assert.equal(response.headers()['content-security-policy'], STRICT_CSP);
   await page.waitForSelector('body[data-ready]');
   assert.equal(await page.getAttribute('body', 'data-ready'), 'true');

@@ -1,30 +1,16 @@
 // The iframe embed: attributes from the query string, and a height reported to the parent that
 // the parent uses to fit the frame.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 
-import { startStaticServer } from '../../build_scripts/static_server.mjs';
-import { launchChromium } from '../../build_scripts/browser.mjs';
+import { collectProblems, serveAndLaunch } from './harness.mjs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-let server;
-let browser;
-
-before(async () => {
-  server = await startStaticServer({ root });
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const lab = serveAndLaunch();
 
 test('the embed takes its sentence from the link and reports its height to the parent', async () => {
-  const page = await browser.newPage();
-  const problems = [];
-  page.on('pageerror', (error) => problems.push(String(error)));
-  await page.goto(`${server.url}tests/browser/fixtures/embed_parent.html`);
+  const page = await lab.browser.newPage();
+  const problems = collectProblems(page);
+  await page.goto(`${lab.server.url}tests/browser/fixtures/embed_parent.html`);
   await page.waitForFunction(() => window.heights.length > 0);
   const frame = page.frame({ url: /embed\.html/ });
   await frame.waitForSelector('body[data-ready="true"]');

@@ -1,30 +1,27 @@
 // The npm package: `npm pack` of dist/, installed into an empty project, loads in a page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-import { startStaticServer } from '../../build_scripts/static_server.mjs';
-import { launchChromium } from '../../build_scripts/browser.mjs';
+import { PROJECT_ROOT, collectProblems, serveAndLaunch } from './harness.mjs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 let app;
-let server;
-let browser;
 
-before(async () => {
-  execFileSync(process.execPath, [join(root, 'build_scripts', 'build_dist.mjs')], { stdio: 'ignore' });
-  const work = mkdtempSync(join(tmpdir(), 'attention-lens-pack-'));
-  const tarball = execFileSync('npm', ['pack', join(root, 'dist'), '--silent', '--pack-destination', work], { encoding: 'utf8' }).trim().split('\n').pop();
-  app = join(work, 'lesson');
-  execFileSync('mkdir', ['-p', app]);
-  writeFileSync(join(app, 'package.json'), '{ "name": "lesson", "version": "1.0.0", "private": true }\n');
-  // A local tarball with no dependencies: nothing is fetched.
-  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', join(work, tarball)], { cwd: app, stdio: 'ignore' });
-  writeFileSync(join(app, 'index.html'), `<!doctype html>
+// dist/ packed, and the tarball installed into an empty project that a page then uses.
+const lab = serveAndLaunch({
+  root: async () => {
+    execFileSync(process.execPath, [join(PROJECT_ROOT, 'build_scripts', 'build_dist.mjs')], { stdio: 'ignore' });
+    const work = mkdtempSync(join(tmpdir(), 'attention-lens-pack-'));
+    const tarball = execFileSync('npm', ['pack', join(PROJECT_ROOT, 'dist'), '--silent', '--pack-destination', work], { encoding: 'utf8' }).trim().split('\n').pop();
+    app = join(work, 'lesson');
+    mkdirSync(app);
+    writeFileSync(join(app, 'package.json'), '{ "name": "lesson", "version": "1.0.0", "private": true }\n');
+    // A local tarball with no dependencies: nothing is fetched.
+    execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', join(work, tarball)], { cwd: app, stdio: 'ignore' });
+    writeFileSync(join(app, 'index.html'), `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Lesson</title>
 <link rel="icon" href="node_modules/attention-lens/favicon.svg">
 <script type="module" src="node_modules/attention-lens/attention-lens.js"></script>
@@ -34,12 +31,8 @@ before(async () => {
 <attention-quiz bank="cost" no-storage></attention-quiz>
 </body></html>
 `);
-  server = await startStaticServer({ root: app });
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+    return app;
+  },
 });
 
 test('the packed package has an exports map, types and only the files a page needs', () => {
@@ -54,11 +47,9 @@ test('the packed package has an exports map, types and only the files a page nee
 });
 
 test('installed into an empty project, it renders the grid and the quiz', async () => {
-  const page = await browser.newPage();
-  const problems = [];
-  page.on('pageerror', (error) => problems.push(String(error)));
-  page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
-  await page.goto(server.url);
+  const page = await lab.browser.newPage();
+  const problems = collectProblems(page);
+  await page.goto(lab.server.url);
   await page.waitForFunction(() => document.querySelector('attention-lens')?.shadowRoot?.querySelector('.grid tbody tr.is-focus th'));
   assert.equal(await page.textContent('attention-lens .grid tbody tr.is-focus th'), 'he');
   await page.waitForSelector('attention-quiz form');

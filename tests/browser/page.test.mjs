@@ -1,39 +1,23 @@
 // The first page in real headless Chromium: the grid renders from the engine, hovering or
 // tabbing to a word lights its row, and screenshots are saved to test-results/ to look at.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
-import { startStaticServer } from '../../build_scripts/static_server.mjs';
-import { launchChromium } from '../../build_scripts/browser.mjs';
+import { PROJECT_ROOT, SCREENSHOTS, collectProblems, serveAndLaunch } from './harness.mjs';
 
-const webRoot = fileURLToPath(new URL('../../web/', import.meta.url));
-const screenshots = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
-let server;
-let browser;
-
-before(async () => {
-  mkdirSync(screenshots, { recursive: true });
-  server = await startStaticServer({ root: webRoot });
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const screenshots = SCREENSHOTS;
+const lab = serveAndLaunch({ root: join(PROJECT_ROOT, 'web') });
 
 // Opens the page, failing on any console error or any request that leaves the local server.
 async function openPage(viewport = { width: 1280, height: 900 }, colorScheme = 'light') {
-  const context = await browser.newContext({ viewport, colorScheme });
+  const context = await lab.browser.newContext({ viewport, colorScheme });
   const page = await context.newPage();
-  const problems = [];
-  page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
-  page.on('pageerror', (error) => problems.push(String(error)));
+  const problems = collectProblems(page);
   page.on('request', (request) => {
-    if (!request.url().startsWith(server.url)) problems.push(`request left the page's server: ${request.url()}`);
+    if (!request.url().startsWith(lab.server.url)) problems.push(`request left the page's server: ${request.url()}`);
   });
-  await page.goto(server.url);
+  await page.goto(lab.server.url);
   await page.waitForSelector('body[data-ready]');
   assert.equal(await page.getAttribute('body', 'data-ready'), 'true', await page.textContent('#status'));
   return { page, problems, close: () => context.close() };
@@ -131,10 +115,10 @@ test('dark mode at 360 px and 1280 px: screenshots, and the page never scrolls s
 });
 
 test('a shared link restores the sentence, layer, head and focus, and the link follows the view', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await lab.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const view = new URLSearchParams({ sentence: 'The bank by the river was steep', layer: '1', head: '3', focus: 'river' });
-  await page.goto(`${server.url}#${view}`);
+  await page.goto(`${lab.server.url}#${view}`);
   await page.waitForSelector('body[data-ready="true"]');
   await page.waitForFunction(() => document.querySelector('attention-lens').shadowRoot.querySelector('.grid tbody tr.is-focus th')?.textContent === 'river');
   assert.equal(await page.$eval('attention-lens select.layer', (s) => s.value), '1');

@@ -1,0 +1,50 @@
+// What every browser test file needs: a static server and Debian's Chromium for the file's
+// tests, and a list of what would mean the page is broken.
+import { before, after } from 'node:test';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+import { startStaticServer } from '../../build_scripts/static_server.mjs';
+import { launchChromium } from '../../build_scripts/browser.mjs';
+
+export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const SCREENSHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
+
+/**
+ * Serves `root` (a folder, or an async function that prepares one and returns it) with
+ * `headers`, and launches Chromium, before the file's tests; stops both after them.
+ * @returns {{ server, browser, ready }} server and browser filled in once `ready` resolves (a
+ *   file's own before() hook must await lab.ready: Node does not promise to run hooks in order)
+ */
+export function serveAndLaunch({ root = PROJECT_ROOT, headers } = {}) {
+  let started;
+  let failed;
+  const lab = { server: null, browser: null, ready: new Promise((resolve, reject) => { started = resolve; failed = reject; }) };
+  lab.ready.catch(() => {});  // reported by the hook itself; waiters see the rejection too
+  before(async () => {
+    try {
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      const folder = typeof root === 'function' ? await root() : root;
+      lab.server = await startStaticServer({ root: folder, headers });
+      lab.browser = await launchChromium();
+      started();
+    } catch (error) {
+      failed(error);
+      throw error;
+    }
+  });
+  after(async () => {
+    await lab.browser?.close();
+    await lab.server?.close();
+  });
+  return lab;
+}
+
+/** Uncaught errors, console errors and any dialog (an alert() would mean injected code ran). */
+export function collectProblems(page) {
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(String(error)));
+  page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
+  page.on('dialog', (dialog) => { problems.push(`a dialog opened: ${dialog.message()}`); dialog.dismiss(); });
+  return problems;
+}
