@@ -20,6 +20,16 @@ test('the built-in bank: at least 20 valid questions, every topic covered, the r
   }
 });
 
+test('bank="…" takes topics and question ids: a word means the same questions either way', () => {
+  const ids = BUILT_IN_QUESTIONS.map((q) => q.id);
+  assert.equal(new Set(ids).size, ids.length, 'ids are unique');
+  assert.ok(!ids.includes('all'));
+  // An id may equal a topic only if that topic has that one question.
+  for (const id of ids.filter((name) => TOPICS.includes(name))) {
+    assert.deepEqual(BUILT_IN_QUESTIONS.filter((q) => q.topic === id).map((q) => q.id), [id]);
+  }
+});
+
 test('authors\' mistakes are named by question and field', () => {
   const good = { id: 'a', prompt: 'P?', options: [{ text: 'x', correct: true }, { text: 'y' }] };
   const cases = [

@@ -210,8 +210,7 @@ export class AttentionLensElement extends HTMLElement {
     });
     layerSelect.addEventListener('change', () => this.setAttribute('layer', layerSelect.value));
     headSelect.addEventListener('change', () => this.setAttribute('head', headSelect.value));
-    const shownControls = new Set((this.getAttribute('controls') ?? CONTROLS.join(' ')).split(/\s+/));
-    const offer = (name, node) => { if (shownControls.has(name)) controls.append(node); };
+    const offer = (name, node) => { if (this.#offers(name)) controls.append(node); };
     offer('layer', layerSelect);
     offer('head', headSelect);
 
@@ -403,12 +402,18 @@ export class AttentionLensElement extends HTMLElement {
     return overview;
   }
 
+  // Whether the controls attribute lets the learner have this control (all of them by default).
+  #offers(control) {
+    return (this.getAttribute('controls') ?? CONTROLS.join(' ')).split(/\s+/).includes(control);
+  }
+
   // The slide's steps for the focused word in one head: its query, each key's Q·K, ÷√d_k,
   // softmax weight, and the weighted sum of the values.
   #drawMath(section, tokens, query, head) {
     const text = this.#text;
     if (head === null) {
-      section.replaceChildren(element('p', { className: 'hint' }, text.pickAHead));
+      // The hint points at the head picker; without one it would ask for the impossible.
+      section.replaceChildren(...(this.#offers('head') ? [element('p', { className: 'hint' }, text.pickAHead)] : []));
       return;
     }
     const steps = mathSteps(head, query);

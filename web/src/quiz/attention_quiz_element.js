@@ -5,7 +5,7 @@
 //
 // Questions: a <script type="application/json"> child (an array, or { questions }), markup
 // children (data-question, see questionFromMarkup), or
-// bank="scaling causal" (built-in topics; "all" for every question). A live question
+// bank="scaling causal why-heads" (built-in topics or question ids; "all" for every question). A live question
 // ({ live: { lens, word } }) reads its options and answer from an <attention-lens> on the page,
 // follows it when its sentence changes, and moves its focus to the word once answered.
 //
@@ -124,10 +124,13 @@ export class AttentionQuizElement extends HTMLElement {
     if (json) return parseQuestions(json.textContent);
     const marked = this.querySelectorAll('[data-question]');
     if (marked.length) return validateQuestions([...marked].map(questionFromMarkup));
-    const topics = (this.getAttribute('bank') ?? 'all').split(/\s+/).filter(Boolean);
-    const chosen = topics.includes('all') ? BUILT_IN_QUESTIONS : BUILT_IN_QUESTIONS.filter((q) => topics.includes(q.topic));
+    // Topics pick every question of the topic; ids pick one question (a short quick check).
+    const picks = (this.getAttribute('bank') ?? 'all').split(/\s+/).filter(Boolean);
+    const chosen = picks.includes('all') ? BUILT_IN_QUESTIONS
+      : BUILT_IN_QUESTIONS.filter((q) => picks.includes(q.topic) || picks.includes(q.id));
     const result = validateQuestions(chosen);
-    if (chosen.length === 0) result.errors.push(`No built-in questions have the topic "${topics.join(' ')}".`);
+    const unknown = picks.filter((pick) => pick !== 'all' && !BUILT_IN_QUESTIONS.some((q) => q.topic === pick || q.id === pick));
+    if (unknown.length) result.errors.push(`No built-in question has the topic or id ${unknown.map((pick) => `"${pick}"`).join(', ')}.`);
     return result;
   }
 
