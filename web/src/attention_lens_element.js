@@ -19,8 +19,9 @@ import { loadModel } from './engine.js';
 import { mathSteps } from './math_steps.js';
 import { stringsFor } from './strings.js';
 import { gridPng, gridSvg } from './export_view.js';
+import { assetUrl } from './asset_url.js';
 
-const STYLESHEET_URL = new URL('../styles/attention-lens.css', import.meta.url).href;
+const STYLESHEET_URL = assetUrl('styles/attention-lens.css');
 
 const element = (tag, properties = {}, text) => {
   const node = Object.assign(document.createElement(tag), properties);

@@ -5,29 +5,39 @@
 //   const trace = engine.attention(matrix(2, 4, q), matrix(3, 4, k), matrix(3, 2, v));
 //   trace.weights.data                               // Float32Array, n_q·n_k, row-major
 //
-// Works in browsers (the module and its .wasm are fetched next to this file unless told
-// otherwise) and in Node (the .wasm is read from disk). See docs/api.md.
+// Works in browsers (the module and its .wasm are fetched from generated/ under the web root
+// unless told otherwise) and in Node (the .wasm is read from disk). See docs/api.md.
+import { assetUrl } from './asset_url.js';
 
-const DEFAULT_MODULE_URL = new URL('../generated/attention_engine.mjs', import.meta.url);
-const DEFAULT_MODEL_URL = new URL('../model/attention_lens_model.bin', import.meta.url);
+const DEFAULT_MODULE_URL = assetUrl('generated/attention_engine.mjs');
+const DEFAULT_MODEL_URL = assetUrl('model/attention_lens_model.bin');
 
 let enginePromise = null;
+let lastEngineOptions = {};  // the options last given: a retry by a caller that gives none loads the same way
 const modelPromises = new Map();  // model URL → Promise<AttentionModel>
+const givenModelBytes = new Map();  // model URL → the bytes a caller gave for it, kept for retries
 
 /**
  * Loads the engine, once. Every later call returns the same promise, whatever its options,
  * so a page with several widgets downloads and compiles the module once. If loading fails the
- * promise rejects and the next call tries again.
+ * promise rejects and the next call tries again, with the options last given if it gives none
+ * (so a widget's retry loads the engine the way the page said to).
  *
  * @param {object} [options]
- * @param {string|URL} [options.moduleUrl] where attention_engine.mjs is (default: ../generated/ beside this file)
+ * @param {string|URL} [options.moduleUrl] where attention_engine.mjs is (default: generated/ under the web root)
+ * @param {function(object): Promise<object>} [options.createModule] the module's factory (the default
+ *   export of attention_engine.mjs), for a caller that imported it already, e.g. a bundle that holds
+ *   it: then moduleUrl is not fetched
  * @param {string|URL} [options.wasmUrl] where attention_engine.wasm is (default: beside the module)
- * @param {ArrayBuffer|Uint8Array} [options.wasmBinary] the .wasm bytes, if the caller has them already
+ * @param {ArrayBuffer|Uint8Array|Promise<ArrayBuffer|Uint8Array>} [options.wasmBinary] the .wasm
+ *   bytes, if the caller has them already: then nothing is fetched (a rejected promise makes
+ *   loadEngine() reject with its error)
  * @returns {Promise<AttentionEngine>}
  */
-export function loadEngine(options = {}) {
+export function loadEngine(options) {
   if (!enginePromise) {
-    enginePromise = instantiate(options).catch((error) => {
+    if (options) lastEngineOptions = options;
+    enginePromise = instantiate(lastEngineOptions).catch((error) => {
       enginePromise = null;
       throw error;
     });
@@ -40,14 +50,25 @@ export function loadEngine(options = {}) {
  * widget on the page that asks for the same model shares one.
  *
  * @param {object} [options]
- * @param {string|URL} [options.url] the weights file (default: ../model/attention_lens_model.bin beside this file)
+ * @param {string|URL} [options.url] the weights file (default: model/attention_lens_model.bin under the web root)
+ * @param {Uint8Array|ArrayBuffer|Promise<Uint8Array|ArrayBuffer>} [options.bytes] the weights
+ *   file's bytes, if the caller has them already: then nothing is fetched, and `url` only names
+ *   the model, so that later calls for the same url (by default, every widget's) share this one,
+ *   and retry with these bytes if it fails
  * @param {object} [options.engine] options for loadEngine()
  * @returns {Promise<AttentionModel>}
  */
-export function loadModel({ url = DEFAULT_MODEL_URL, engine: engineOptions } = {}) {
+export function loadModel({ url = DEFAULT_MODEL_URL, bytes, engine: engineOptions } = {}) {
   const href = new URL(url, isNode ? undefined : globalThis.location?.href).href;
   if (!modelPromises.has(href)) {
+    if (bytes !== undefined) givenModelBytes.set(href, bytes);
+    const given = givenModelBytes.get(href);
     const promise = (async () => {
+      if (given !== undefined) {
+        // Awaited together, so that bytes which fail (a rejected promise) fail this load at once.
+        const [engine, data] = await Promise.all([loadEngine(engineOptions), given]);
+        return engine.loadModel(data);
+      }
       const engine = await loadEngine(engineOptions);
       return engine.loadModel(await readBytes(href));
     })();
@@ -69,20 +90,21 @@ async function readBytes(href) {
 
 const isNode = typeof process !== 'undefined' && Boolean(process.versions?.node);
 
-async function instantiate({ moduleUrl = DEFAULT_MODULE_URL, wasmUrl, wasmBinary } = {}) {
+async function instantiate({ moduleUrl = DEFAULT_MODULE_URL, createModule, wasmUrl, wasmBinary } = {}) {
   const moduleHref = new URL(moduleUrl, isNode ? undefined : globalThis.location?.href).href;
   const wasmHref = new URL(wasmUrl ?? moduleHref.replace(/\.m?js$/, '.wasm'), moduleHref).href;
-  const { default: createModule } = await import(moduleHref);
+  const givenBinary = await wasmBinary;  // first, so that a rejected promise is this call's error at once
+  const factory = createModule ?? (await import(moduleHref)).default;
 
   const moduleOptions = { locateFile: () => wasmHref };
-  if (wasmBinary) {
-    moduleOptions.wasmBinary = wasmBinary;
+  if (givenBinary) {
+    moduleOptions.wasmBinary = givenBinary;
   } else if (isNode) {
     // The module is built for the web; in Node hand it the bytes (fetch cannot read file URLs).
     const { readFile } = await import('node:fs/promises');
     moduleOptions.wasmBinary = await readFile(new URL(wasmHref));
   }
-  return new AttentionEngine(await createModule(moduleOptions));
+  return new AttentionEngine(await factory(moduleOptions));
 }
 
 /**

@@ -17,8 +17,9 @@ import { BUILT_IN_QUESTIONS } from './bank.js';
 import { parseQuestions, validateQuestions } from './schema.js';
 import { resolveLiveQuestion } from './live_question.js';
 import { stringsFor } from '../strings.js';
+import { assetUrl } from '../asset_url.js';
 
-const STYLESHEET_URL = new URL('../../styles/attention-quiz.css', import.meta.url).href;
+const STYLESHEET_URL = assetUrl('styles/attention-quiz.css');
 
 const element = (tag, properties = {}, text) => {
   const node = Object.assign(document.createElement(tag), properties);
