@@ -1,24 +1,96 @@
 // `npm run build`: the WebAssembly build, then dist/ — a self-contained folder (HTML, JS, wasm,
-// CSS, weights) with relative URLs only, that works from any static host and any sub-path.
+// CSS, weights) with relative URLs only, that works from any static host and any sub-path —
+// and dist/attention-lens-standalone.html, the lesson page as one file that works offline.
+//
+// The scripts are bundled and minified by esbuild: every entry point (the two elements, the
+// engine for the package, and each module script of the pages) becomes one small file, and the
+// code they share goes into chunks/, so a page with both elements loads that code once.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
+import * as esbuild from 'esbuild';
+
+import { moduleScriptsOf } from './dist/html_page.mjs';
+import { BROWSERS, buildStandalonePage } from './dist/standalone_page.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const web = join(root, 'web');
 const dist = join(root, 'dist');
+const STANDALONE = 'attention-lens-standalone.html';
 
 execFileSync('bash', [join(root, 'build_scripts', 'build_wasm.sh')], { stdio: 'inherit' });
 
-// What a page needs, and nothing else (no tests, no sources of the engine).
-const SHIPPED = ['index.html', 'embed.html', 'favicon.svg', 'attention-lens.js', 'attention-lens.d.ts', 'attention-quiz.js',
-  'src', 'styles', 'generated', 'model'];
+const PAGES = readdirSync(web).filter((name) => name.endsWith('.html'));
+// Copied as they are: what the pages and the elements load besides scripts.
+const STATIC = [...PAGES, 'favicon.svg', 'attention-lens.d.ts', 'styles', 'generated', 'model'];
+// What authors and the package import, then whatever the pages load as module scripts.
+const ENTRY_POINTS = [...new Set(['attention-lens.js', 'attention-quiz.js', 'src/engine.js',
+  ...PAGES.flatMap((page) => moduleScriptsOf(readFileSync(join(web, page), 'utf8')))])];
+
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
-for (const entry of SHIPPED) cpSync(join(web, entry), join(dist, entry), { recursive: true });
+for (const entry of STATIC) cpSync(join(web, entry), join(dist, entry), { recursive: true });
 
-// dist/ is also the npm package: what a bundler or a plain import needs to find its parts.
+// --- the scripts: bundled, split, minified --------------------------------------------------
+const ASSET_URL_MODULE = 'web/src/asset_url.js';
+const bundleOptions = (webRoot) => ({
+  absWorkingDir: root,
+  entryPoints: ENTRY_POINTS.map((entry) => join('web', entry)),
+  outbase: 'web',
+  outdir: 'dist',
+  entryNames: '[dir]/[name]',  // the same paths as in web/, so the pages' <script src> stay right
+  chunkNames: 'chunks/[name]-[hash]',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  target: BROWSERS,
+  minify: true,
+  // Maps are not fetched unless developer tools are open; they carry the sources, so a
+  // reader of the minified code can see ours.
+  sourcemap: 'linked',
+  sourcesContent: true,
+  external: ['node:*'],  // engine.js reads files with node:fs only when it runs in Node
+  define: { ATTENTION_LENS_WEB_ROOT: JSON.stringify(webRoot) },
+  metafile: true,
+  logLevel: 'warning',
+});
+// asset_url.js resolves every asset against the web root, relative to the file its code is in;
+// where esbuild puts that code is known only after bundling, so a first pass finds the file and
+// the second tells the code how far the root is from there.
+const firstPass = await esbuild.build({ ...bundleOptions('./'), write: false });
+const assetUrlOutput = outputHolding(firstPass.metafile, ASSET_URL_MODULE);
+const webRootFromThere = `${relative(dirname(join(root, assetUrlOutput)), dist).replaceAll('\\', '/') || '.'}/`;
+const bundled = await esbuild.build(bundleOptions(webRootFromThere));
+if (dirname(outputHolding(bundled.metafile, ASSET_URL_MODULE)) !== dirname(assetUrlOutput)) {
+  throw new Error(`esbuild moved ${ASSET_URL_MODULE} between the two passes: the asset URLs would be wrong.`);
+}
+
+function outputHolding(metafile, input) {
+  const outputs = Object.entries(metafile.outputs).filter(([, output]) => input in output.inputs);
+  if (outputs.length !== 1) throw new Error(`${input} should be bundled into one file; it is in ${outputs.length}.`);
+  return outputs[0][0];
+}
+
+// The stylesheets and the engine's glue, minified in place (the glue comes from Emscripten
+// unminified; it stays its own file, loaded when the first element needs the engine).
+for (const name of readdirSync(join(dist, 'styles')).filter((file) => file.endsWith('.css'))) {
+  await minifyInPlace(join(dist, 'styles', name), { loader: 'css' });
+}
+await minifyInPlace(join(dist, 'generated', 'attention_engine.mjs'), { loader: 'js', format: 'esm', target: BROWSERS });
+
+async function minifyInPlace(path, options) {
+  const { code } = await esbuild.transform(readFileSync(path, 'utf8'), { ...options, minify: true, logLevel: 'warning' });
+  writeFileSync(path, code);
+}
+
+// --- the single-file page --------------------------------------------------------------------
+const standalone = await buildStandalonePage({ web, page: 'index.html' });
+writeFileSync(join(dist, STANDALONE), standalone);
+
+// --- the npm package ---------------------------------------------------------------------------
+// dist/ is also the package: what a bundler or a plain import needs to find its parts. The
+// single-file page is for people who download it, not for projects that install the package.
 const project = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const packageJson = {
   name: project.name,
@@ -35,7 +107,7 @@ const packageJson = {
     './embed.html': './embed.html',
     './package.json': './package.json',
   },
-  files: SHIPPED,
+  files: readdirSync(dist).filter((name) => name !== STANDALONE).sort(),
   sideEffects: ['./attention-lens.js', './attention-quiz.js'],
   keywords: ['attention', 'transformer', 'teaching', 'web-component', 'webassembly'],
 };
@@ -44,4 +116,6 @@ writeFileSync(join(dist, 'package.json'), `${JSON.stringify(packageJson, null, 2
 const sizeOf = (path) => (statSync(path).isDirectory()
   ? readdirSync(path).reduce((sum, name) => sum + sizeOf(join(path, name)), 0)
   : statSync(path).size);
-console.log(`dist/ written: ${(sizeOf(dist) / 1024).toFixed(0)} KB in ${SHIPPED.length} entries; serve it from any folder.`);
+const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KB`;
+console.log(`dist/ written: ${kb(sizeOf(dist))}; scripts bundled from ${ENTRY_POINTS.length} entry points; serve it from any folder.`);
+console.log(`dist/${STANDALONE}: ${kb(Buffer.byteLength(standalone))}, the lesson page in one file (works offline).`);
