@@ -1,15 +1,18 @@
-// `npm run build` → dist/: served from a sub-path of another site, the page works and asks for
-// nothing outside its own folder.
+// `npm run build` → dist/: served from a sub-path of another site under a strict
+// Content-Security-Policy, the page works, loads its scripts bundled and asks for nothing
+// outside its own folder.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { PROJECT_ROOT, collectProblems, serveAndLaunch } from './harness.mjs';
+import { moduleScriptsOf } from '../../build_scripts/dist/html_page.mjs';
 
 const SUB_PATH = '/courses/module-2/attention-lens/';
+const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
 // Another site's tree, with a fresh dist/ mounted deep inside it.
 const lab = serveAndLaunch({
@@ -20,21 +23,35 @@ const lab = serveAndLaunch({
     symlinkSync(join(PROJECT_ROOT, 'dist'), join(site, 'courses', 'module-2', 'attention-lens'));
     return site;
   },
+  headers: { 'Content-Security-Policy': STRICT_CSP },
 });
 
-test('dist/ works from a sub-path and requests only its own files', async () => {
+test('dist/ works from a sub-path under a strict CSP, bundled, and requests only its own files', async () => {
   const page = await lab.browser.newPage();
   const outside = [];
+  const scripts = [];
+  const failed = [];
   const problems = collectProblems(page);
   page.on('request', (request) => {
     const url = new URL(request.url());
     if (url.origin !== new URL(lab.server.url).origin || !url.pathname.startsWith(SUB_PATH)) outside.push(request.url());
+    else if (/\.m?js$/.test(url.pathname)) scripts.push(url.pathname.slice(SUB_PATH.length));
   });
+  page.on('response', (response) => { if (!response.ok()) failed.push(`${response.status()} ${response.url()}`); });
   await page.goto(new URL(SUB_PATH, lab.server.url).href);
   await page.waitForSelector('body[data-ready]');
   assert.equal(await page.getAttribute('body', 'data-ready'), 'true');
   assert.equal(await page.textContent('attention-lens .grid tbody tr.is-focus th'), 'it');
+  // The shadow root's stylesheet applied under style-src 'self'.
+  const cellBackground = await page.$eval('attention-lens .grid tbody tr.is-focus td:nth-child(3)', (td) => getComputedStyle(td).backgroundColor);
+  assert.notEqual(cellBackground, 'rgba(0, 0, 0, 0)');
+  // Only bundles: the page's own module scripts, the chunks they share and the engine's glue;
+  // no source module of web/src.
+  const entryScripts = moduleScriptsOf(readFileSync(join(PROJECT_ROOT, 'dist', 'index.html'), 'utf8'));
+  const unbundled = scripts.filter((path) => !entryScripts.includes(path) && !path.startsWith('chunks/') && path !== 'generated/attention_engine.mjs');
+  assert.deepEqual(unbundled, []);
   assert.deepEqual(outside, []);
+  assert.deepEqual(failed, []);
   assert.deepEqual(problems, []);
   await page.close();
 });

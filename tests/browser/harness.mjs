@@ -12,20 +12,22 @@ export const SCREENSHOTS = fileURLToPath(new URL('../../test-results/screenshots
 
 /**
  * Serves `root` (a folder, or an async function that prepares one and returns it) with
- * `headers`, and launches Chromium, before the file's tests; stops both after them.
- * @returns {{ server, browser, ready }} server and browser filled in once `ready` resolves (a
+ * `headers`, and launches Chromium, before the file's tests; stops both after them. With
+ * `serve: false` the folder is prepared but not served (for pages opened from file://).
+ * @returns {{ server, browser, folder, ready }} filled in once `ready` resolves (a
  *   file's own before() hook must await lab.ready: Node does not promise to run hooks in order)
  */
-export function serveAndLaunch({ root = PROJECT_ROOT, headers } = {}) {
+export function serveAndLaunch({ root = PROJECT_ROOT, headers, serve = true } = {}) {
   let started;
   let failed;
-  const lab = { server: null, browser: null, ready: new Promise((resolve, reject) => { started = resolve; failed = reject; }) };
+  const lab = { server: null, browser: null, folder: null, ready: new Promise((resolve, reject) => { started = resolve; failed = reject; }) };
   lab.ready.catch(() => {});  // reported by the hook itself; waiters see the rejection too
   before(async () => {
     try {
       mkdirSync(SCREENSHOTS, { recursive: true });
       const folder = typeof root === 'function' ? await root() : root;
-      lab.server = await startStaticServer({ root: folder, headers });
+      lab.folder = folder;
+      if (serve) lab.server = await startStaticServer({ root: folder, headers });
       lab.browser = await launchChromium();
       started();
     } catch (error) {
