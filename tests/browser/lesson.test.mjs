@@ -1,0 +1,131 @@
+// The lesson page as a learner goes through it: every part's grid is drawn by the engine, every
+// part ends with a short quick check, the causal part really hides the future, the N² lab
+// measures on this machine and draws what it measured, and the page prints without its buttons.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+
+import { PROJECT_ROOT, SCREENSHOTS, collectProblems, serveAndLaunch } from './harness.mjs';
+
+const lab = serveAndLaunch({ root: join(PROJECT_ROOT, 'web') });
+
+async function openLesson(viewport = { width: 1280, height: 900 }) {
+  await lab.ready;
+  const context = await lab.browser.newContext({ viewport });
+  const page = await context.newPage();
+  const problems = collectProblems(page);
+  page.on('request', (request) => {
+    if (!request.url().startsWith(lab.server.url)) problems.push(`request left the page's server: ${request.url()}`);
+  });
+  await page.goto(lab.server.url);
+  await page.waitForSelector('body[data-ready="true"]');
+  return { page, problems, close: () => context.close() };
+}
+
+// Each lens's grid as numbers, once it has drawn: { words, rows }.
+async function gridOf(page, id) {
+  await page.evaluate((lensId) => document.getElementById(lensId).ready, id);
+  return page.$eval(`#${id}`, (lens) => {
+    const root = lens.shadowRoot;
+    return {
+      words: [...root.querySelectorAll('.grid thead th[scope="col"]')].map((th) => th.textContent).filter((w) => w !== 'sum'),
+      rows: [...root.querySelectorAll('.grid tbody tr')].map((tr) => [...tr.querySelectorAll('td:not(.row-sum)')].map((td) => Number(td.textContent))),
+      sums: [...root.querySelectorAll('.grid tbody .row-sum')].map((td) => td.textContent),
+      focus: root.querySelector('.grid tbody tr.is-focus th')?.textContent,
+    };
+  });
+}
+
+test('every part of the lesson is there, in order, each with its own quick check', async () => {
+  const { page, problems, close } = await openLesson();
+  const parts = await page.$$eval('main section.part[id]', (sections) => sections.map((s) => s.id));
+  assert.deepEqual(parts, ['problem', 'qkv', 'formula', 'heads', 'causal', 'cost']);
+  const contents = await page.$$eval('nav.contents a', (links) => links.map((a) => a.getAttribute('href')));
+  assert.deepEqual(contents, parts.map((id) => `#${id}`));
+  for (const id of parts) {
+    const quiz = await page.$(`#${id} attention-quiz`);
+    assert.ok(quiz, `part ${id} ends with a quick check`);
+    await quiz.evaluate((element) => element.ready);
+    const questions = await quiz.$$eval('fieldset', (sets) => sets.length);
+    assert.ok(questions >= 1 && questions <= 3, `part ${id}: ${questions} questions (a quick check is short)`);
+    assert.equal(await quiz.$$eval('.problems li', (errors) => errors.length), 0, `part ${id}: the quiz reports no mistakes`);
+  }
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('the problem: "bank" looks at the word that decides its sense, and the live checks ask exactly that', async () => {
+  const { page, problems, close } = await openLesson();
+  for (const [id, decidingWord] of [['bank-river', 'river'], ['bank-money', 'money']]) {
+    const grid = await gridOf(page, id);
+    assert.equal(grid.focus, 'bank');
+    assert.ok(grid.sums.every((sum) => sum === '1.00'), `${id} rows: ${grid.sums}`);
+    const bankRow = grid.rows[grid.words.indexOf('bank')];
+    assert.equal(grid.words[bankRow.indexOf(Math.max(...bankRow))], decidingWord);
+    // Without a head picker the lens does not tell the learner to pick a head.
+    assert.equal(await page.$$eval(`#${id} select.head, #${id} .math .hint`, (nodes) => nodes.length), 0);
+  }
+  // The first live question's right answer is the grid's top word: choose it and check.
+  const firstQuestion = page.locator('#quiz-problem fieldset').first();
+  await firstQuestion.getByLabel('river', { exact: true }).check();
+  await page.locator('#quiz-problem').getByRole('button', { name: 'Check' }).first().click();
+  assert.equal(await page.textContent('#quiz-problem .progress'), 'Answered correctly: 1 of 2');
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('the formula part shows one head\'s numbers; the heads part every head; the causal part a triangle', async () => {
+  const { page, problems, close } = await openLesson();
+  await gridOf(page, 'formula-lens');
+  assert.equal(await page.$eval('#formula-lens select.head', (select) => select.value), '1');
+  const mathRows = await page.$$eval('#formula-lens .math-table tbody tr', (rows) => rows.length);
+  assert.equal(mathRows, 8, 'one row of Q·K, scaling and softmax per word of the sentence');
+
+  await page.evaluate(() => document.getElementById('heads-lens').ready);
+  const headPanels = await page.$$eval('#heads-lens .heads .head-card', (nodes) => nodes.length);
+  assert.ok(headPanels >= 8, `every head of both layers is offered (${headPanels})`);
+
+  const causal = await gridOf(page, 'causal-lens');
+  causal.rows.forEach((row, i) => row.forEach((weight, j) => {
+    if (j > i) assert.equal(weight, 0, `${causal.words[i]} may not look ahead at ${causal.words[j]}`);
+  }));
+  assert.ok(causal.sums.every((sum) => sum === '1.00'));
+  const itRow = causal.rows[causal.words.indexOf('it')];
+  assert.equal(causal.words[itRow.indexOf(Math.max(...itRow))], 'animal', 'under the mask, "it" still finds the earlier animal');
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('the N² lab measures this machine on request and draws each length it measured', async () => {
+  const { page, problems, close } = await openLesson({ width: 360, height: 800 });
+  assert.match(await page.textContent('#cost-status'), /Not measured yet/);
+  assert.equal(await page.$$eval('#cost-table tbody tr', (rows) => rows.length), 0, 'nothing runs until asked');
+  await page.selectOption('#cost-max', '512');
+  await page.click('#cost-run');
+  await page.waitForSelector('#cost-lab[data-state="done"]', { timeout: 120_000 });
+  const rows = await page.$$eval('#cost-table tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((td) => td.textContent)));
+  assert.deepEqual(rows.map((cells) => cells[0]), ['16', '32', '64', '128', '256', '512']);
+  assert.deepEqual(rows.map((cells) => cells[1]), ['256', '1,024', '4,096', '16,384', '65,536', '262,144']);
+  assert.ok(rows.every((cells) => /^\d+(\.\d+)? (ms|s)$/.test(cells[3])), `times: ${rows.map((c) => c[3])}`);
+  assert.equal(await page.$$eval('#cost-chart circle.measured', (dots) => dots.length), 6);
+  assert.equal(await page.$$eval('#cost-chart polyline.reference', (lines) => lines.length), 1);
+  assert.match(await page.textContent('#cost-status'), /Done: 6 lengths measured.*From 256 to 512 words the time grew ×\d/);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `the page is ${overflow}px wider than a phone`);
+  await page.locator('#cost').screenshot({ path: `${SCREENSHOTS}lesson-cost-360.png` });
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('printed, the lesson keeps its text, grids and questions and drops its buttons', async () => {
+  const { page, problems, close } = await openLesson();
+  await page.emulateMedia({ media: 'print' });
+  const hidden = await page.$$eval('nav.contents, .cost-controls, #status', (nodes) => nodes.map((n) => getComputedStyle(n).display));
+  assert.deepEqual(hidden, ['none', 'none', 'none']);
+  assert.equal(await page.$eval('.cost-figure', (figure) => getComputedStyle(figure).display), 'none', 'an empty chart is not printed');
+  assert.notEqual(await page.$eval('#bank-river', (lens) => getComputedStyle(lens).display), 'none');
+  const pdf = await page.pdf({ format: 'A4' });
+  assert.ok(pdf.length > 50_000, `the PDF has ${pdf.length} bytes`);
+  assert.deepEqual(problems, []);
+  await close();
+});
