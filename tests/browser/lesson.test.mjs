@@ -124,6 +124,10 @@ test('printed, the lesson keeps its text, grids and questions and drops its butt
   assert.deepEqual(hidden, ['none', 'none', 'none']);
   assert.equal(await page.$eval('.cost-figure', (figure) => getComputedStyle(figure).display), 'none', 'an empty chart is not printed');
   assert.notEqual(await page.$eval('#bank-river', (lens) => getComputedStyle(lens).display), 'none');
+  // Inside the elements: the grid's colours print; the lens controls and quiz buttons do not.
+  assert.equal(await page.$eval('#lesson-lens .grid td', (cell) => getComputedStyle(cell).printColorAdjust), 'exact');
+  assert.equal(await page.$eval('#lesson-lens .controls', (controls) => getComputedStyle(controls).display), 'none');
+  assert.equal(await page.$eval('#quiz-qkv .actions', (actions) => getComputedStyle(actions).display), 'none');
   const pdf = await page.pdf({ format: 'A4' });
   assert.ok(pdf.length > 50_000, `the PDF has ${pdf.length} bytes`);
   assert.deepEqual(problems, []);
