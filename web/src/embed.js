@@ -7,9 +7,11 @@ const lens = document.getElementById('lens');
 const query = new URLSearchParams(location.search);
 for (const name of ALLOWED) if (query.has(name)) lens.setAttribute(name, query.get(name));
 
+// The body's own height, not the document's scrollHeight: that is never less than the frame,
+// so a frame that starts taller than the widget would never be told to shrink.
 let lastHeight = 0;
 const report = () => {
-  const height = Math.ceil(document.documentElement.scrollHeight);
+  const height = Math.ceil(document.body.getBoundingClientRect().height);
   if (height === lastHeight || window.parent === window) return;
   lastHeight = height;
   window.parent.postMessage({ type: 'attention-lens:height', height }, '*');
