@@ -1,11 +1,16 @@
 #!/usr/bin/env node
 // `npm run bench`, second part: the widget in headless Chromium. Prints the time from
 // navigation to the first painted grid (the first load, and warm reloads) and the hover-to-paint
-// latency (p50, p95) over every word of a 40-token sentence under every head of both layers.
-import { readFileSync } from 'node:fs';
+// latency (p50, p95) over every word of a 40-token sentence under every head of both layers;
+// then the lesson page: the bytes it transfers as deployed from dist/ (and, for comparison,
+// from the unbundled web/), and its first painted grid served from dist/ next to the
+// single-file page opened from disk.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startStaticServer } from '../static_server.mjs';
 import { launchChromium } from '../browser.mjs';
 
@@ -14,6 +19,15 @@ const quantile = (values, q) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 };
+
+// dist/ as `npm run build` makes it now, so the figures are the tree's.
+execFileSync(process.execPath, [join(root, 'build_scripts', 'build_dist.mjs')], { stdio: 'ignore' });
+const STANDALONE = 'attention-lens-standalone.html';
+const standaloneFolder = mkdtempSync(join(tmpdir(), 'attention-lens-bench-'));
+copyFileSync(join(root, 'dist', STANDALONE), join(standaloneFolder, STANDALONE));
+const standaloneUrl = pathToFileURL(join(standaloneFolder, STANDALONE)).href;
+const gzipLevel9 = (bytes) => gzipSync(bytes, { level: 9 }).length;
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
 const server = await startStaticServer({ root });
 const browser = await launchChromium();
@@ -29,33 +43,96 @@ try {
   }
   const { samples, tokens } = await page.evaluate(() => window.measureHover());
 
-  // The lesson page (web/index.html): every file it fetches, raw and gzipped (what a server
-  // with compression sends), weights included.
-  const lessonPage = await context.newPage();
-  const fetched = new Set();
-  lessonPage.on('requestfinished', (request) => fetched.add(decodeURIComponent(new URL(request.url()).pathname)));
-  await lessonPage.goto(`${server.url}web/`);
-  await lessonPage.waitForSelector('body[data-ready="true"]');
-  let raw = 0;
-  let gzipped = 0;
-  const files = [];
-  for (const path of fetched) {
-    const file = join(root, path.endsWith('/') ? `${path}index.html` : path);
-    const bytes = readFileSync(file);
-    const gz = gzipSync(bytes, { level: 9 }).length;
-    raw += bytes.length;
-    gzipped += gz;
-    files.push([path, gz]);
-  }
+  const deployed = await lessonPageBytes(context, `${server.url}dist/`);
+  const sources = await lessonPageBytes(context, `${server.url}web/`);
+  const standaloneBytes = readFileSync(join(standaloneFolder, STANDALONE));
+
+  // The lesson page's first grid: served from dist/, and the single file from disk. Cold: a
+  // fresh browser context each time (empty cache); warm: reloads in one context.
+  const served = await firstGridTimes(`${server.url}dist/`);
+  const fromDisk = await firstGridTimes(standaloneUrl);
+
   const warm = loads.slice(1);
   console.log('\nWidget timings (headless Chromium %s, %d-token sentence)', browser.version(), tokens);
   console.log('------------------------------------------------------------');
   console.log(`navigation → first painted grid: first load ${loads[0].toFixed(0)} ms; warm reloads median ${quantile(warm, 0.5).toFixed(0)} ms (min ${Math.min(...warm).toFixed(0)}, max ${Math.max(...warm).toFixed(0)}; ${warm.length} loads)`);
   console.log(`hover → next painted frame: p50 ${quantile(samples, 0.5).toFixed(1)} ms, p95 ${quantile(samples, 0.95).toFixed(1)} ms, max ${Math.max(...samples).toFixed(1)} ms (${samples.length} hovers: every word under the average and each of 4 heads, in both layers)`);
   console.log('(a frame is ~16.7 ms at 60 Hz: the next-frame wait is part of every hover sample; performance.now() is clamped to 0.1 ms)');
-  console.log(`lesson page (web/index.html), every file fetched: ${(raw / 1024).toFixed(1)} KB raw, ${(gzipped / 1024).toFixed(1)} KB gzipped in ${files.length} files; largest gzipped: ${files.sort((a, b) => b[1] - a[1]).slice(0, 3).map(([f, gz]) => `${f.split('/').pop()} ${(gz / 1024).toFixed(1)} KB`).join(', ')}`);
+  console.log('\nLesson page (index.html)');
+  console.log('------------------------');
+  console.log(`bytes, dist/ (what authors deploy), every file fetched: ${deployed.summary}`);
+  console.log(`bytes, web/ (unbundled sources), every file fetched: ${sources.summary}`);
+  console.log(`single file ${STANDALONE}: ${kb(standaloneBytes.length)} raw, ${kb(gzipLevel9(standaloneBytes))} gzipped, one request`);
+  console.log(`navigation → first painted grid, served from dist/ (127.0.0.1): ${served.summary}`);
+  console.log(`navigation → first painted grid, single file from disk (file://): ${fromDisk.summary}`);
   await context.close();
 } finally {
   await browser.close();
   await server.close();
+}
+
+// Every file the page fetched until its first grid was ready, raw and gzipped per file (what
+// a server with compression sends; zlib level 9), with the largest.
+async function lessonPageBytes(context, url) {
+  const page = await context.newPage();
+  const fetched = new Set();
+  page.on('requestfinished', (request) => fetched.add(decodeURIComponent(new URL(request.url()).pathname)));
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.close();
+  let raw = 0;
+  let gzipped = 0;
+  const files = [];
+  for (const path of fetched) {
+    const bytes = readFileSync(join(root, path.endsWith('/') ? `${path}index.html` : path));
+    const gz = gzipLevel9(bytes);
+    raw += bytes.length;
+    gzipped += gz;
+    files.push([path, gz]);
+  }
+  const largest = files.sort((a, b) => b[1] - a[1]).slice(0, 4).map(([path, gz]) => `${path.split('/').pop()} ${kb(gz)}`).join(', ');
+  return { raw, gzipped, summary: `${kb(raw)} raw, ${kb(gzipped)} gzipped in ${files.length} files; largest gzipped: ${largest}` };
+}
+
+// performance.now() at the first animation frame after the page's first <attention-lens> drew
+// its grid, measured by a script the page runs before its own.
+function firstGridProbe() {
+  window.firstGridMs = (async () => {
+    if (document.readyState === 'loading') await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve));
+    await customElements.whenDefined('attention-lens');
+    const lens = document.querySelector('attention-lens');
+    await lens.ready;
+    if (!lens.analysis) throw new Error(lens.shadowRoot.querySelector('.error')?.textContent ?? 'no grid');
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    return performance.now();
+  })();
+}
+
+async function firstGridTimes(url, { coldLoads = 5, warmLoads = 7 } = {}) {
+  const load = async (page, navigate) => {
+    await navigate();
+    return page.evaluate(() => window.firstGridMs);
+  };
+  const cold = [];
+  for (let i = 0; i < coldLoads; i += 1) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addInitScript(firstGridProbe);
+    const page = await context.newPage();
+    cold.push(await load(page, () => page.goto(url)));
+    await context.close();
+  }
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(firstGridProbe);
+  const page = await context.newPage();
+  await load(page, () => page.goto(url));
+  const warm = [];
+  for (let i = 0; i < warmLoads; i += 1) warm.push(await load(page, () => page.reload()));
+  await context.close();
+  const range = (values) => `${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)}`;
+  return {
+    cold,
+    warm,
+    summary: `cold median ${quantile(cold, 0.5).toFixed(0)} ms (${range(cold)}, ${cold.length} fresh contexts); `
+      + `warm median ${quantile(warm, 0.5).toFixed(0)} ms (${range(warm)}, ${warm.length} reloads)`,
+  };
 }
