@@ -94,7 +94,7 @@ const isStylesheet = (rel) => rel.toLowerCase().split(/\s+/).includes('styleshee
 // A stylesheet with its @imports and url()s resolved, minified.
 async function bundleCss(file) {
   const result = await esbuild.build({
-    entryPoints: [file], bundle: true, minify: true, write: false, target: BROWSERS,
+    entryPoints: [file], bundle: true, minify: true, charset: 'utf8', write: false, target: BROWSERS,
     loader: CSS_REFERENCE_LOADERS, logLevel: 'warning',
   });
   const css = result.outputFiles[0].text;
@@ -114,6 +114,9 @@ async function bundleScripts({ web, scripts }) {
     absWorkingDir: web,
     stdin: { contents: entry, resolveDir: web, sourcefile: ENTRY_NAME, loader: 'js' },
     bundle: true, format: 'esm', target: BROWSERS, minify: true, write: false, metafile: true,
+    // The file is read uncompressed from disk: "→" as 3 bytes of UTF-8, not 6 of "\u2192" (the
+    // page declares UTF-8; gzip made the difference vanish for dist/, which keeps the default).
+    charset: 'utf8',
     external: ['node:*'],
     define: { ATTENTION_LENS_WEB_ROOT: '"./"', ATTENTION_LENS_INLINED_ASSETS: JSON.stringify(inlined) },
     plugins: [inlinedBytesPlugin(web)],
