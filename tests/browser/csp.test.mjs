@@ -16,14 +16,14 @@ test('the page, the grid and the quiz work under a strict Content-Security-Polic
   assert.equal(response.headers()['content-security-policy'], STRICT_CSP);
   await page.waitForSelector('body[data-ready]');
   assert.equal(await page.getAttribute('body', 'data-ready'), 'true');
-  assert.equal(await page.$$eval('attention-lens .grid tbody tr', (rows) => rows.length), 11);
+  assert.equal(await page.$$eval('#lesson-lens .grid tbody tr', (rows) => rows.length), 11);
   // The stylesheet inside the shadow root applied (a CSP block would leave the cells unstyled).
-  const cellBackground = await page.$eval('attention-lens .grid tbody tr.is-focus td:nth-child(3)', (td) => getComputedStyle(td).backgroundColor);
+  const cellBackground = await page.$eval('#lesson-lens .grid tbody tr.is-focus td:nth-child(3)', (td) => getComputedStyle(td).backgroundColor);
   assert.notEqual(cellBackground, 'rgba(0, 0, 0, 0)');
   assert.ok(await page.$$eval('attention-quiz form', (forms) => forms.length) >= 2);
   // Export of the current view, PNG and SVG, also under the policy.
   const exported = await page.evaluate(async () => {
-    const lens = document.querySelector('attention-lens');
+    const lens = document.getElementById('lesson-lens');
     const png = await lens.exportPng();
     const svg = lens.exportSvg();
     const parsed = new DOMParser().parseFromString(svg, 'image/svg+xml');

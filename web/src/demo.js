@@ -16,11 +16,13 @@ const rememberView = (focusWord) => {
 };
 lens.addEventListener('attentionfocus', (event) => rememberView(event.detail.token));
 
-await customElements.whenDefined('attention-lens');
-await lens.ready;
-const failed = lens.shadowRoot.querySelector('.error');
-status.textContent = failed
-  ? 'The attention engine could not start.'
-  : 'Computed in your browser by the Attention Lens engine (WebAssembly).';
-status.classList.toggle('error', Boolean(failed));
-document.body.dataset.ready = failed ? 'error' : 'true';
+// No top-level await: in the single-file page every script of the page runs as one module, and
+// waiting here would hold back the scripts after this one until the first grid is drawn.
+customElements.whenDefined('attention-lens').then(() => lens.ready).then(() => {
+  const failed = lens.shadowRoot.querySelector('.error');
+  status.textContent = failed
+    ? 'The attention engine could not start.'
+    : 'Computed in your browser by the Attention Lens engine (WebAssembly).';
+  status.classList.toggle('error', Boolean(failed));
+  document.body.dataset.ready = failed ? 'error' : 'true';
+});

@@ -64,13 +64,10 @@ export function loadModel({ url = DEFAULT_MODEL_URL, bytes, engine: engineOption
     if (bytes !== undefined) givenModelBytes.set(href, bytes);
     const given = givenModelBytes.get(href);
     const promise = (async () => {
-      if (given !== undefined) {
-        // Awaited together, so that bytes which fail (a rejected promise) fail this load at once.
-        const [engine, data] = await Promise.all([loadEngine(engineOptions), given]);
-        return engine.loadModel(data);
-      }
-      const engine = await loadEngine(engineOptions);
-      return engine.loadModel(await readBytes(href));
+      // The weights download while the engine compiles (a first visit waits for the slower of
+      // the two, not both), and are awaited together, so bytes that fail fail this load at once.
+      const [engine, data] = await Promise.all([loadEngine(engineOptions), given ?? readBytes(href)]);
+      return engine.loadModel(data);
     })();
     modelPromises.set(href, promise);
     promise.catch(() => modelPromises.delete(href));
