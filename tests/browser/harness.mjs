@@ -50,3 +50,22 @@ export function collectProblems(page) {
   page.on('dialog', (dialog) => { problems.push(`a dialog opened: ${dialog.message()}`); dialog.dismiss(); });
   return problems;
 }
+
+/**
+ * Opens the lab's page in a fresh context (its own cache and storage) and waits until the page
+ * says it is ready; any console error, page error, dialog or request that leaves the lab's
+ * server lands in `problems`.
+ * @returns {Promise<{ page, problems: string[], close: () => Promise<void> }>}
+ */
+export async function openLabPage(lab, { path = '', viewport = { width: 1280, height: 900 }, colorScheme = 'light' } = {}) {
+  await lab.ready;
+  const context = await lab.browser.newContext({ viewport, colorScheme });
+  const page = await context.newPage();
+  const problems = collectProblems(page);
+  page.on('request', (request) => {
+    if (!request.url().startsWith(lab.server.url)) problems.push(`request left the page's server: ${request.url()}`);
+  });
+  await page.goto(`${lab.server.url}${path}`);
+  await page.waitForSelector('body[data-ready]');
+  return { page, problems, close: () => context.close() };
+}

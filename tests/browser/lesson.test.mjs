@@ -5,21 +5,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 
-import { PROJECT_ROOT, SCREENSHOTS, collectProblems, serveAndLaunch } from './harness.mjs';
+import { PROJECT_ROOT, SCREENSHOTS, openLabPage, serveAndLaunch } from './harness.mjs';
 
 const lab = serveAndLaunch({ root: join(PROJECT_ROOT, 'web') });
 
 async function openLesson(viewport = { width: 1280, height: 900 }) {
-  await lab.ready;
-  const context = await lab.browser.newContext({ viewport });
-  const page = await context.newPage();
-  const problems = collectProblems(page);
-  page.on('request', (request) => {
-    if (!request.url().startsWith(lab.server.url)) problems.push(`request left the page's server: ${request.url()}`);
-  });
-  await page.goto(lab.server.url);
-  await page.waitForSelector('body[data-ready="true"]');
-  return { page, problems, close: () => context.close() };
+  const opened = await openLabPage(lab, { viewport });
+  assert.equal(await opened.page.getAttribute('body', 'data-ready'), 'true');
+  return opened;
 }
 
 // Each lens's grid as numbers, once it has drawn: { words, rows }.

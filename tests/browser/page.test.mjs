@@ -5,23 +5,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 
-import { PROJECT_ROOT, SCREENSHOTS, collectProblems, serveAndLaunch } from './harness.mjs';
+import { PROJECT_ROOT, SCREENSHOTS, openLabPage, serveAndLaunch } from './harness.mjs';
 
 const screenshots = SCREENSHOTS;
 const lab = serveAndLaunch({ root: join(PROJECT_ROOT, 'web') });
 
-// Opens the page, failing on any console error or any request that leaves the local server.
+// Opens the page; it must say it is ready, not that the engine failed.
 async function openPage(viewport = { width: 1280, height: 900 }, colorScheme = 'light') {
-  const context = await lab.browser.newContext({ viewport, colorScheme });
-  const page = await context.newPage();
-  const problems = collectProblems(page);
-  page.on('request', (request) => {
-    if (!request.url().startsWith(lab.server.url)) problems.push(`request left the page's server: ${request.url()}`);
-  });
-  await page.goto(lab.server.url);
-  await page.waitForSelector('body[data-ready]');
-  assert.equal(await page.getAttribute('body', 'data-ready'), 'true', await page.textContent('#status'));
-  return { page, problems, close: () => context.close() };
+  const opened = await openLabPage(lab, { viewport, colorScheme });
+  assert.equal(await opened.page.getAttribute('body', 'data-ready'), 'true', await opened.page.textContent('#status'));
+  return opened;
 }
 
 const focusedRowLabel = (page) => page.textContent('#lesson-lens .grid tbody tr.is-focus th');
