@@ -11,8 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join, relative } from 'node:path';
 import * as esbuild from 'esbuild';
 
-import { moduleScriptsOf } from './dist/html_page.mjs';
-import { BROWSERS, buildStandalonePage } from './dist/standalone_page.mjs';
+import { moduleScriptsOf } from './packaging/html_page.mjs';
+import { BROWSERS, buildStandalonePage } from './packaging/standalone_page.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const web = join(root, 'web');

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { PROJECT_ROOT, collectProblems, serveAndLaunch } from './harness.mjs';
-import { moduleScriptsOf } from '../../build_scripts/dist/html_page.mjs';
+import { moduleScriptsOf } from '../../build_scripts/packaging/html_page.mjs';
 
 const SUB_PATH = '/courses/module-2/attention-lens/';
 const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
