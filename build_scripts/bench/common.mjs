@@ -2,24 +2,14 @@
 // /build_scripts/bench/common.mjs), so both sides use byte-identical inputs, the same plain-JS
 // reference and the same timing protocol. No Node or DOM APIs in here.
 
+import { seededRandom } from '../../web/src/seeded_random.js';
+
 export const D = 64;
 export const SIZES = [16, 64, 256, 1024];
 
 /** FLOPs of single-head attention as the benchmark counts them: Q·Kᵀ and W·V, 2·N²·d each. */
 export function attentionFlops(n, d = D) {
   return 4 * n * n * d;
-}
-
-/** mulberry32: a tiny seeded generator with integer-only state, identical in every JS engine. */
-function seededRandom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;  // [0, 1)
-  };
 }
 
 /** Deterministic Q, K, V (n×d, row-major float32, values in [-1, 1)) for size n. */

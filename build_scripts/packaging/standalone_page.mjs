@@ -103,9 +103,8 @@ async function bundleCss(file) {
 }
 
 // The prelude, then the page's scripts in document order, as one module. Unlike separate
-// module scripts, a script's top-level await then holds back the scripts after it (the
-// lesson's demo.js awaits the first grid before the next script starts; nothing there waits
-// for a later script, or the page would stop).
+// module scripts, a script's top-level await then holds back the scripts after it, so the
+// page's scripts do not await at top level (demo.js waits for the first grid with .then()).
 const ENTRY_NAME = '<the page\'s scripts>';
 
 async function bundleScripts({ web, scripts }) {

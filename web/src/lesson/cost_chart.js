@@ -1,25 +1,13 @@
 // The N² lesson's measurement and chart, without the page: timing attention at growing lengths
 // with the engine, and laying the results out on log–log axes. Pure functions (plus the
 // engine call), so Node tests can check them; cost_lab.js puts them on the page.
+import { seededRandom } from '../seeded_random.js';
 
 /** The lengths the lesson measures: powers of two from 16 up to `longest`. */
 export function lengthsUpTo(longest) {
   const lengths = [];
   for (let n = 16; n <= longest; n *= 2) lengths.push(n);
   return lengths;
-}
-
-// A small seeded generator (mulberry32): the same random inputs on every run and device, so two
-// learners comparing numbers compare the same work.
-function seededRandom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6D2B79F5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function randomMatrix(matrix, rows, cols, random) {
@@ -58,6 +46,7 @@ export async function measureAttentionCost(engine, matrix, lengths, {
   keyLength = 64, batches = 5, batchMs = 25, onMeasured = () => {}, shouldStop = () => false,
   now = () => performance.now(), pause = () => new Promise((resolve) => setTimeout(resolve, 0)),
 } = {}) {
+  // Seeded: the same random inputs on every run and device, so learners compare the same work.
   const random = seededRandom(2048);
   const results = [];
   const lean = { keepIntermediateSteps: false };
