@@ -1,0 +1,114 @@
+// The evaluation data of issue 11 (tests/data/): the lessons' example sentences and the learner
+// sentences are what a model is judged by, so they are checked here as
+// data — counts, no duplicates, nothing copied — and no
+// training code may read them. The model's figures on them are printed by `npm run eval:model`,
+// not asserted here.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import {
+  dataFileNames, seedSentences, learnerSentences, tokenize, isWord, normalize,
+  lessonCases, positionPrefixes, withPrefix,
+} from '../../build_scripts/eval/eval_data.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const seedsFolder = join(root, '..', 'shared', 'seeds');  // the lesson texts, beside the project
+
+// A sentence compared with another: case, punctuation and spacing do not make it a new one.
+const comparable = (sentence) => tokenize(sentence).filter(isWord).map(normalize).join(' ');
+const duplicates = (list) => list.filter((x, i) => list.indexOf(x) !== i);
+const wordCount = (sentence) => tokenize(sentence).filter(isWord).length;
+
+const seeds = seedSentences();
+const learners = learnerSentences();
+
+test('the data is plain printable ASCII, which the index-counting tokenizer cuts as the model does', () => {
+  const all = [...seeds.map((s) => s.sentence), ...learners];
+  const odd = all.filter((sentence) => !/^[\x20-\x7E]+$/.test(sentence));
+  assert.deepEqual(odd, [], 'sentences with characters outside printable ASCII');
+});
+
+test('the seed sentences: quotations from each of the five lesson texts, each once', () => {
+  assert.ok(seeds.length >= 20, `${seeds.length} seed sentences`);
+  assert.equal(new Set(seeds.map((s) => s.seed)).size, 5, 'sentences from each of the five lesson texts');
+  for (const s of seeds) {
+    assert.match(s.seed, /^\d{3}_[0-9a-f]{16}\.txt$/, `seed file name of "${s.sentence}"`);
+    assert.ok(['example', 'minimal_pair', 'prompt', 'analogy'].includes(s.kind), `kind "${s.kind}" of "${s.sentence}"`);
+  }
+  assert.deepEqual(duplicates(seeds.map((s) => comparable(s.sentence))), []);
+  // The career-change prompt is first: the issue's coverage figure (1 of 11 words known) is its.
+  assert.equal(seeds[0].sentence, 'Help me plan a career change from accounting to UX design.');
+});
+
+test('the seed sentences are quoted word for word from the lesson text named beside them', (t) => {
+  if (!existsSync(seedsFolder)) {
+    t.skip(`the lesson texts are not at ${seedsFolder}`);
+    return;
+  }
+  // Spacing may differ (a quotation broken over two lines is joined) and so may the mark that
+  // ends it (a quotation that ends in a comma ends in a full stop here).
+  const collapse = (text) => text.replace(/\s+/g, ' ');
+  for (const s of seeds) {
+    const text = collapse(readFileSync(join(seedsFolder, s.seed), 'utf8'));
+    const quotation = collapse(s.sentence).replace(/[.,!?]$/, '');
+    assert.ok(text.includes(quotation), `"${s.sentence}" is not in ${s.seed}`);
+  }
+});
+
+test('the learner sentences: at least 300, 4 to 20 words, none twice, none from the lesson texts', () => {
+  assert.ok(learners.length >= 300, `${learners.length} learner sentences`);
+  assert.deepEqual(duplicates(learners.map(comparable)), [], 'sentences written twice');
+  const tooShortOrLong = learners.filter((s) => wordCount(s) < 4 || wordCount(s) > 20);
+  assert.deepEqual(tooShortOrLong, [], 'sentences outside 4–20 words');
+  const seedForms = new Set(seeds.map((s) => comparable(s.sentence)));
+  assert.deepEqual(learners.filter((s) => seedForms.has(comparable(s))), [], 'learner sentences that are seed sentences');
+  // Varied vocabulary: many distinct words, not a few templates.
+  const distinct = new Set(learners.flatMap((s) => tokenize(s).filter(isWord).map(normalize)));
+  assert.ok(distinct.size >= 800, `${distinct.size} distinct words`);
+});
+
+test('the position prefixes are 1 to 5 words, two of each length, and leave the lesson sentences whole', () => {
+  const lengths = positionPrefixes.map((p) => tokenize(p).length);
+  for (let length = 1; length <= 5; length++) {
+    assert.equal(lengths.filter((l) => l === length).length, 2, `prefixes of ${length} words`);
+  }
+  assert.equal(lessonCases.length, 7);
+  for (const lesson of lessonCases) {
+    const prefixed = withPrefix('Yesterday', lesson.sentence);
+    assert.deepEqual(tokenize(prefixed).slice(1).map(normalize), tokenize(lesson.sentence).map(normalize));
+    assert.ok(tokenize(lesson.sentence).map(normalize).includes(lesson.query), lesson.sentence);
+  }
+});
+
+// The trainer's files: cpp/model's trainer and corpus, and every build script or folder named
+// for training. Listed by name, so a trainer added later is checked too.
+function trainingFiles() {
+  const found = [];
+  const walk = (folder, insideTraining) => {
+    for (const name of readdirSync(folder)) {
+      if (['node_modules', 'build', '.git', 'generated'].includes(name)) continue;
+      const path = join(folder, name);
+      const training = insideTraining || /train|corpus/i.test(name);
+      if (statSync(path).isDirectory()) walk(path, training);
+      else if (training) found.push(relative(root, path));
+    }
+  };
+  walk(join(root, 'cpp'), false);
+  walk(join(root, 'build_scripts'), false);
+  return found;
+}
+
+test('no training code names the evaluation data', () => {
+  const files = trainingFiles();
+  for (const expected of ['cpp/model/trainer.cpp', 'cpp/model/train_main.cpp', 'cpp/model/corpus.cpp', 'build_scripts/train.sh']) {
+    assert.ok(files.includes(expected), `${expected} is among the training files checked (${files.join(', ')})`);
+  }
+  const names = ['tests/data', 'eval_data', ...dataFileNames, ...dataFileNames.map((n) => n.replace(/\.\w+$/, ''))];
+  for (const file of files) {
+    const text = readFileSync(join(root, file), 'utf8');
+    for (const name of names) assert.ok(!text.includes(name), `${file} mentions "${name}": training must not read the evaluation data`);
+  }
+});
