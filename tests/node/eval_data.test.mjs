@@ -1,6 +1,6 @@
-// The evaluation data of issue 11 (tests/data/): the lessons' example sentences and the learner
-// sentences are what a model is judged by, so they are checked here as
-// data — counts, no duplicates, nothing copied — and no
+// The evaluation data of issue 11 (tests/data/): the lessons' example sentences, the learner
+// sentences and the reference items are what a model is judged by, so they are checked here as
+// data — counts, no duplicates, every index pointing at its word, every shape covered — and no
 // training code may read them. The model's figures on them are printed by `npm run eval:model`,
 // not asserted here.
 import { test } from 'node:test';
@@ -10,12 +10,18 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import {
-  dataFileNames, seedSentences, learnerSentences, tokenize, isWord, normalize,
+  dataFileNames, seedSentences, learnerSentences, referenceItems, tokenize, isWord, normalize,
   lessonCases, positionPrefixes, withPrefix,
 } from '../../build_scripts/eval/eval_data.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const seedsFolder = join(root, '..', 'shared', 'seeds');  // the lesson texts, beside the project
+
+// The shapes issue 11 lists; each needs enough items for its own figure to mean something.
+const shapes = ['adjective_before_noun', 'determiner_variant', 'prefix_phrase', 'cue_before_pronoun',
+  'pronoun_before_referent', 'verbs_between_names', 'he_she_names', 'it_animals_objects',
+  'they_plurals', 'bank_river', 'bank_money'];
+const pronouns = ['it', 'he', 'she', 'they'];
 
 // A sentence compared with another: case, punctuation and spacing do not make it a new one.
 const comparable = (sentence) => tokenize(sentence).filter(isWord).map(normalize).join(' ');
@@ -24,9 +30,10 @@ const wordCount = (sentence) => tokenize(sentence).filter(isWord).length;
 
 const seeds = seedSentences();
 const learners = learnerSentences();
+const items = referenceItems();
 
 test('the data is plain printable ASCII, which the index-counting tokenizer cuts as the model does', () => {
-  const all = [...seeds.map((s) => s.sentence), ...learners];
+  const all = [...seeds.map((s) => s.sentence), ...learners, ...items.map((i) => i.sentence)];
   const odd = all.filter((sentence) => !/^[\x20-\x7E]+$/.test(sentence));
   assert.deepEqual(odd, [], 'sentences with characters outside printable ASCII');
 });
@@ -68,6 +75,49 @@ test('the learner sentences: at least 300, 4 to 20 words, none twice, none from 
   // Varied vocabulary: many distinct words, not a few templates.
   const distinct = new Set(learners.flatMap((s) => tokenize(s).filter(isWord).map(normalize)));
   assert.ok(distinct.size >= 800, `${distinct.size} distinct words`);
+});
+
+test('the reference items: at least 300, every field in place, each sentence once', () => {
+  assert.ok(items.length >= 300, `${items.length} reference items`);
+  assert.deepEqual(duplicates(items.map((i) => i.id)), [], 'ids used twice');
+  assert.deepEqual(duplicates(items.map((i) => comparable(i.sentence))), [], 'sentences used twice');
+  const seedForms = new Set(seeds.map((s) => comparable(s.sentence)));
+  assert.deepEqual(items.filter((i) => seedForms.has(comparable(i.sentence))).map((i) => i.id), [],
+    'items that copy a seed sentence');
+  for (const item of items) {
+    assert.ok(shapes.includes(item.shape), `${item.id}: shape "${item.shape}"`);
+    assert.ok(['known', 'everyday'].includes(item.words), `${item.id}: words "${item.words}"`);
+    assert.ok(Array.isArray(item.acceptable) && item.acceptable[0] === item.answer,
+      `${item.id}: acceptable answers start with the answer`);
+    if (item.shape.startsWith('bank_')) {
+      assert.equal(item.query, 'bank', item.id);
+      assert.equal(item.sense, item.shape.slice('bank_'.length), `${item.id}: sense`);
+    } else {
+      assert.ok(pronouns.includes(item.query), `${item.id}: the query "${item.query}" is a pronoun`);
+    }
+  }
+});
+
+test('every reference item\'s query and answer are at the given indices, and every acceptable word is in the sentence', () => {
+  for (const item of items) {
+    const words = tokenize(item.sentence).map(normalize);
+    assert.equal(words[item.queryIndex], item.query, `${item.id}: token ${item.queryIndex} of "${item.sentence}"`);
+    assert.equal(words[item.answerIndex], item.answer, `${item.id}: token ${item.answerIndex} of "${item.sentence}"`);
+    assert.notEqual(item.queryIndex, item.answerIndex, item.id);
+    const occurrence = words.slice(0, item.queryIndex + 1).filter((w) => w === item.query).length;
+    assert.equal(item.queryOccurrence, occurrence, `${item.id}: which "${item.query}" is asked about`);
+    for (const word of item.acceptable) assert.ok(words.includes(word), `${item.id}: "${word}" is not in "${item.sentence}"`);
+    for (const word of ['the', ...pronouns]) assert.ok(!item.acceptable.includes(word), `${item.id}: "${word}" is no answer`);
+  }
+});
+
+test('every shape has at least 20 items, and the vocabularies are mixed about half and half', () => {
+  const count = (key, value) => items.filter((i) => i[key] === value).length;
+  for (const shape of shapes) assert.ok(count('shape', shape) >= 20, `${shape}: ${count('shape', shape)} items`);
+  for (const words of ['known', 'everyday']) {
+    assert.ok(count('words', words) >= 0.4 * items.length, `words "${words}": ${count('words', words)} of ${items.length}`);
+  }
+  for (const pronoun of pronouns) assert.ok(count('query', pronoun) >= 20, `"${pronoun}": ${count('query', pronoun)} items`);
 });
 
 test('the position prefixes are 1 to 5 words, two of each length, and leave the lesson sentences whole', () => {
