@@ -4,12 +4,13 @@
 // These files judge the model; they are never training data. The trainer must not read them, and
 // tests/node/eval_data.test.mjs fails if any training code names them.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const dataDirectory = fileURLToPath(new URL('../../tests/data/', import.meta.url));
 export const dataFileNames = ['seed_sentences.json', 'learner_sentences.txt', 'reference_items.json'];
 
-const readData = (name) => readFileSync(new URL(name, `file://${dataDirectory}`), 'utf8');
+const readData = (name) => readFileSync(join(dataDirectory, name), 'utf8');
 
 /** @returns {Array<{seed: string, kind: string, sentence: string}>} the lesson texts' example sentences */
 export function seedSentences() {

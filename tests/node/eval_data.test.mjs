@@ -5,9 +5,10 @@
 // not asserted here.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import {
   dataFileNames, seedSentences, learnerSentences, referenceItems, tokenize, isWord, normalize,
@@ -160,5 +161,19 @@ test('no training code names the evaluation data', () => {
   for (const file of files) {
     const text = readFileSync(join(root, file), 'utf8');
     for (const name of names) assert.ok(!text.includes(name), `${file} mentions "${name}": training must not read the evaluation data`);
+  }
+});
+
+test('the data loads from a checkout whose path has characters a URL treats specially (# ? % space)', async () => {
+  const checkout = mkdtempSync(join(tmpdir(), 'eval data #1 ?% '));
+  try {
+    cpSync(join(root, 'build_scripts', 'eval', 'eval_data.mjs'), join(checkout, 'build_scripts', 'eval', 'eval_data.mjs'));
+    cpSync(join(root, 'tests', 'data'), join(checkout, 'tests', 'data'), { recursive: true });
+    const copy = await import(pathToFileURL(join(checkout, 'build_scripts', 'eval', 'eval_data.mjs')).href);
+    assert.deepEqual(copy.learnerSentences(), learners);
+    assert.equal(copy.referenceItems().length, items.length);
+    assert.equal(copy.seedSentences().length, seeds.length);
+  } finally {
+    rmSync(checkout, { recursive: true, force: true });
   }
 });
