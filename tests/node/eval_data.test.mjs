@@ -134,21 +134,21 @@ test('the position prefixes are 1 to 5 words, two of each length, and leave the 
   }
 });
 
-// The trainer's files: cpp/model's trainer and corpus, and every build script or folder named
-// for training. Listed by name, so a trainer added later is checked too.
+// The trainer's files: every file or folder of the project named for training or its corpus
+// (cpp/model/trainer.cpp, corpus.cpp, build_scripts/train.sh…). Found by name, so a trainer added
+// later is checked too. Tests and docs may name the data: they describe and check it.
 function trainingFiles() {
   const found = [];
   const walk = (folder, insideTraining) => {
     for (const name of readdirSync(folder)) {
-      if (['node_modules', 'build', '.git', 'generated'].includes(name)) continue;
+      if (['node_modules', 'build', '.git', 'generated', 'tests', 'docs'].includes(name)) continue;
       const path = join(folder, name);
       const training = insideTraining || /train|corpus/i.test(name);
       if (statSync(path).isDirectory()) walk(path, training);
       else if (training) found.push(relative(root, path));
     }
   };
-  walk(join(root, 'cpp'), false);
-  walk(join(root, 'build_scripts'), false);
+  walk(root, false);
   return found;
 }
 
