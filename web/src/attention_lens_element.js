@@ -58,6 +58,12 @@ export class AttentionLensElement extends HTMLElement {
     this.#root.append(element('link', { rel: 'stylesheet', href: STYLESHEET_URL }));
     this.#content = element('div', { className: 'lens' });
     this.#root.append(this.#content);
+    // Listeners on nodes that outlive a draw are added here, once. One added per draw would pile
+    // up, and its closure would keep that draw's grid alive. #content lives and dies with the
+    // element, so it needs no removal; per-draw listeners go on the nodes each draw makes.
+    this.#content.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') this.#pinned = null;
+    });
     /** Resolves once the first grid (or error message) is drawn. */
     this.ready = new Promise((resolve) => { this.#resolveReady = resolve; });
   }
@@ -117,6 +123,7 @@ export class AttentionLensElement extends HTMLElement {
     } catch (error) {
       if (renderId !== this.#renderCount) return;
       this.#analysis = null;
+      this.#focusOn = () => {};  // the old draw's closure would keep its grid alive
       const message = element('p', { className: 'error' }, error.message);
       message.setAttribute('role', 'alert');
       this.#content.replaceChildren(...this.#editor(), message);
@@ -349,9 +356,6 @@ export class AttentionLensElement extends HTMLElement {
     };
     body.addEventListener('keydown', walk(rows.map((row) => row.cells[0]), 'ArrowUp', 'ArrowDown'));
     sentence.addEventListener('keydown', walk(words, 'ArrowLeft', 'ArrowRight'));
-    this.#content.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') this.#pinned = null;
-    });
 
     this.dispatchEvent(new CustomEvent('attentionchange', {
       bubbles: true,
