@@ -253,3 +253,40 @@ test('right-to-left text, emoji and HTML in any attribute are shown as text and 
   assert.equal(await page.$$eval('#hostile .grid tbody tr', (rows) => rows.length), words.length);
   assert.deepEqual(problems, []);
 });
+
+// Characters XML 1.0 forbids: C0 controls, lone surrogates, U+FFFE/U+FFFF, next to ones it allows.
+const NASTY_SENTENCES = [
+  'the dog\u0001 ran', 'the\u0000dog', 'the \uD83Ddog ran', 'the dog\uDC00 ran', 'the dog ran\uD83D',
+  'the \uFFFE dog \uFFFF', 'the\u0008dog\u000B\u000C\u001F', 'the\tdog\nran\r', 'the dog \u007F\u0085 ran',
+  'the dog 👋 ran', 'the ]]> <![CDATA[ dog', 'the &amp; &#0; dog',
+];
+
+test('exportSvg() parses as XML whatever the sentence holds', async () => {
+  const results = await page.evaluate(async (sentences) => {
+    const parses = (svg) => {
+      const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+      return doc.getElementsByTagName('parsererror').length === 0 && doc.documentElement.localName === 'svg';
+    };
+    const lens = document.getElementById('bank');
+    const original = lens.getAttribute('sentence');
+    const out = [];
+    for (const sentence of sentences) {
+      lens.setAttribute('sentence', sentence);
+      await new Promise((resolve) => lens.addEventListener('attentionchange', resolve, { once: true }));
+      out.push({ sentence, parses: parses(lens.exportSvg()) });
+    }
+    // The escaping itself, whatever the tokenizer lets into a token.
+    const { gridSvg } = await import('/web/src/export_view.js');
+    for (const sentence of sentences) {
+      const tokens = sentence.split(' ').map((text) => ({ text }));
+      const weights = { data: new Float32Array(tokens.length ** 2).fill(1 / tokens.length) };
+      out.push({ sentence: `gridSvg: ${sentence}`, parses: parses(gridSvg({ tokens, weights, title: sentence })) });
+    }
+    lens.setAttribute('sentence', original);
+    await new Promise((resolve) => lens.addEventListener('attentionchange', resolve, { once: true }));
+    return out;
+  }, NASTY_SENTENCES);
+  const failing = results.filter((r) => !r.parses).map((r) => JSON.stringify(r.sentence));
+  assert.deepEqual(failing, [], `these SVGs do not parse as XML: ${failing.join(', ')}`);
+  assert.deepEqual(problems, []);
+});
