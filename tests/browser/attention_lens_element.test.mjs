@@ -146,7 +146,7 @@ test('attributes out of range get a clear notice and a sensible fallback', async
   assert.deepEqual(notices, [
     'There is no layer “9”: this model has layers 1 to 2. Showing layer 2.',
     'There is no head “x”: this model has heads 1 to 4. Showing the average of its heads.',
-    'The temperature must be a number above 0, not “hot”. Using 1.',
+    'The temperature attribute must be a number from 0.05 to 20, not “hot”. Using 1.',
   ]);
   assert.equal(await page.$eval('#typed select.layer', (s) => s.value), '2');
 });
@@ -288,5 +288,83 @@ test('exportSvg() parses as XML whatever the sentence holds', async () => {
   }, NASTY_SENTENCES);
   const failing = results.filter((r) => !r.parses).map((r) => JSON.stringify(r.sentence));
   assert.deepEqual(failing, [], `these SVGs do not parse as XML: ${failing.join(', ')}`);
+  assert.deepEqual(problems, []);
+});
+
+// A fresh <attention-lens> with these attributes, drawn: its notices, the weights of its grid
+// (null if there is none) and its error message, then removed.
+const drawLens = (attributes) => page.evaluate(async (attrs) => {
+  const lens = document.createElement('attention-lens');
+  for (const [name, value] of Object.entries({ sentence: 'the dog saw the cat', ...attrs })) lens.setAttribute(name, value);
+  document.body.append(lens);
+  await lens.ready;
+  const root = lens.shadowRoot;
+  const result = {
+    notices: Array.from(root.querySelectorAll('.notice'), (p) => p.textContent),
+    grid: root.querySelector('.grid') ? Array.from(root.querySelectorAll('.grid tbody td:not(.row-sum)'), (td) => td.style.getPropertyValue('--weight')) : null,
+    error: root.querySelector('.error')?.textContent ?? null,
+    layer: root.querySelector('select.layer')?.value, head: root.querySelector('select.head')?.value,
+    scaling: root.querySelector('label.scaling input')?.checked, causal: root.querySelector('label.causal input')?.checked,
+  };
+  lens.remove();
+  return result;
+}, attributes);
+
+test('temperature is read strictly: a notice names what arrived and what is allowed, and the grid stays', async () => {
+  const byDefault = await drawLens({});
+  const coolest = await drawLens({ temperature: '0.05' });
+  const hottest = await drawLens({ temperature: '20' });
+  assert.deepEqual(byDefault.notices, []);
+  assert.deepEqual(coolest.notices, []);
+  assert.notDeepEqual(coolest.grid, byDefault.grid);
+  // Not a number, or not above 0: the default, 1.
+  for (const asked of ['2abc', 'Infinity', '-Infinity', '', 'NaN', '-1', '0', '0x10', '1e', ' ', '1,5']) {
+    const { notices, grid, error } = await drawLens({ temperature: asked });
+    assert.deepEqual(notices, [`The temperature attribute must be a number from 0.05 to 20, not “${asked}”. Using 1.`], `temperature="${asked}"`);
+    assert.equal(error, null, `temperature="${asked}": ${error}`);
+    assert.deepEqual(grid, byDefault.grid, `temperature="${asked}" draws the default grid`);
+  }
+  // A number out of range: the nearest end, said so; never the engine's overflow message.
+  for (const [asked, used, same] of [['1e-40', 0.05, coolest], ['0.0001', 0.05, coolest], ['1e5', 20, hottest], ['21', 20, hottest]]) {
+    const { notices, grid, error } = await drawLens({ temperature: asked });
+    assert.deepEqual(notices, [`The temperature attribute must be a number from 0.05 to 20, not “${asked}”. Using ${used}.`]);
+    assert.equal(error, null, `temperature="${asked}": ${error}`);
+    assert.deepEqual(grid, same.grid, `temperature="${asked}" draws the grid of ${used}`);
+  }
+  // Numbers written in full are taken as they are.
+  for (const asked of ['2', ' 2 ', '2.0', '+2', '2e0', '.5', '5.']) {
+    assert.deepEqual((await drawLens({ temperature: asked })).notices, [], `temperature="${asked}"`);
+  }
+  const spanish = await drawLens({ temperature: '1e-40', lang: 'es' });
+  assert.deepEqual(spanish.notices, ['El atributo temperature debe ser un número de 0,05 a 20, no «1e-40». Se usa 0,05.']);
+  assert.deepEqual(problems, []);
+});
+
+test('layer, head, scaling, mask and controls are read as strictly', async () => {
+  const lastLayerAverage = await drawLens({});
+  // parseInt would have read "1abc" as 1 and "1.5" as 1: the notice said one thing, the grid showed another.
+  for (const asked of ['1abc', '1.5', '0', '-1', '', '1e0', 'Infinity']) {
+    const { notices, layer, grid } = await drawLens({ layer: asked });
+    assert.deepEqual(notices, [`There is no layer “${asked}”: this model has layers 1 to 2. Showing layer 2.`], `layer="${asked}"`);
+    assert.equal(layer, '2');
+    assert.deepEqual(grid, lastLayerAverage.grid);
+  }
+  for (const asked of ['2abc', '5', '0', 'Average', '']) {
+    const { notices, head, grid } = await drawLens({ head: asked });
+    assert.deepEqual(notices, [`There is no head “${asked}”: this model has heads 1 to 4. Showing the average of its heads.`], `head="${asked}"`);
+    assert.equal(head, 'average');
+    assert.deepEqual(grid, lastLayerAverage.grid);
+  }
+  assert.deepEqual((await drawLens({ layer: ' 1 ', head: '3' })).notices, []);
+  const scaling = await drawLens({ scaling: 'Off' });
+  assert.deepEqual(scaling.notices, ['The scaling attribute must be “on” or “off”, not “Off”. Using “on”.']);
+  assert.equal(scaling.scaling, true);
+  const mask = await drawLens({ mask: 'casual' });
+  assert.deepEqual(mask.notices, ['The mask attribute must be “none” or “causal”, not “casual”. Using “none”.']);
+  assert.equal(mask.causal, false);
+  assert.deepEqual(mask.grid, lastLayerAverage.grid);
+  assert.deepEqual((await drawLens({ scaling: 'off', mask: 'causal' })).notices, []);
+  const controls = await drawLens({ controls: 'layer heads  temprature' });
+  assert.deepEqual(controls.notices, ['The controls attribute names controls that do not exist: “heads”, “temprature”. There are layer, head, scaling, causal, temperature.']);
   assert.deepEqual(problems, []);
 });
