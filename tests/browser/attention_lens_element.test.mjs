@@ -368,3 +368,40 @@ test('layer, head, scaling, mask and controls are read as strictly', async () =>
   assert.deepEqual(controls.notices, ['The controls attribute names controls that do not exist: “heads”, “temprature”. There are layer, head, scaling, causal, temperature.']);
   assert.deepEqual(problems, []);
 });
+
+test('a 5,000-letter word never makes the page scroll sideways, and the grid stays a grid', async () => {
+  for (const width of [360, 1280]) {
+    const longPage = await lab.browser.newPage({ viewport: { width, height: 800 } });
+    const longProblems = collectProblems(longPage);
+    await longPage.goto(`${lab.server.url}tests/browser/fixtures/long_word.html`);
+    await longPage.waitForSelector('body[data-ready="true"]');
+    const measured = await longPage.evaluate(() => {
+      const root = document.getElementById('long').shadowRoot;
+      const longLabel = root.querySelectorAll('.grid tbody th')[2];
+      const longWord = root.querySelectorAll('.sentence .word')[2];
+      return {
+        pageWidth: document.scrollingElement.scrollWidth,
+        gridWidth: root.querySelector('.grid').getBoundingClientRect().width,
+        gridTop: root.querySelector('.grid').getBoundingClientRect().top,
+        labelText: longLabel.textContent.length,
+        labelCut: longLabel.scrollWidth > longLabel.clientWidth,
+        wordWidth: longWord.getBoundingClientRect().width,
+        wordCut: longWord.scrollWidth > longWord.clientWidth,
+        summary: root.querySelector('.summary').textContent.length,
+      };
+    });
+    assert.ok(measured.pageWidth <= width, `at ${width} px the page is ${measured.pageWidth} px wide`);
+    assert.ok(measured.gridWidth <= 360, `at ${width} px the 4-word grid is ${measured.gridWidth} px wide`);
+    assert.ok(measured.gridTop < 800, `the grid starts at ${measured.gridTop} px, below the first screen`);
+    assert.equal(measured.labelText, 5000, 'the label holds the whole word (for screen readers and copying)');
+    assert.ok(measured.labelCut && measured.wordCut, 'the long word is cut short with an ellipsis');
+    assert.ok(measured.wordWidth <= width, `the word's button is ${measured.wordWidth} px wide`);
+    assert.ok(measured.summary < 300, `the summary is ${measured.summary} characters long`);
+    // Still usable: the long word's row can be focused, and its row lights up.
+    await longPage.hover('#long .grid tbody th >> nth=2');
+    assert.equal(await longPage.$eval('#long .grid tbody tr.is-focus th', (th) => th.textContent.length), 5000);
+    if (width === 360) await longPage.screenshot({ path: join(SCREENSHOTS, 'lens-long-word-360.png'), fullPage: true });
+    assert.deepEqual(longProblems, []);
+    await longPage.close();
+  }
+});

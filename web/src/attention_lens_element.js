@@ -29,6 +29,13 @@ const element = (tag, properties = {}, text) => {
   return node;
 };
 const percent = (weight) => `${Math.round(weight * 100)}%`;
+// A word as a sentence of the UI quotes it: cut to 40 characters (whole code points, so an emoji
+// is never split), so that a 5,000-letter word does not bury the summary and the math under it.
+const QUOTED_WORD_LENGTH = 40;
+const quoted = (word) => {
+  const characters = Array.from(word);
+  return characters.length > QUOTED_WORD_LENGTH ? `${characters.slice(0, QUOTED_WORD_LENGTH - 1).join('')}…` : word;
+};
 // A wrapper that scrolls sideways on a narrow screen, so the page itself never has to.
 const scrollable = (node) => {
   const wrapper = element('div', { className: 'scroll-x' });
@@ -346,8 +353,8 @@ export class AttentionLensElement extends HTMLElement {
       }
       const top = tokens.map((token, key) => ({ token, weight: weightAt(query, key) }))
         .sort((a, b) => b.weight - a.weight).slice(0, 3)
-        .map(({ token, weight }) => `${token.text} ${percent(weight)}`).join(', ');
-      summary.textContent = text.looksMostAt(tokens[query].text, top);
+        .map(({ token, weight }) => `${quoted(token.text)} ${percent(weight)}`).join(', ');
+      summary.textContent = text.looksMostAt(quoted(tokens[query].text), top);
       this.#drawMath(math, tokens, query, head === null ? null : layers[layer].heads[head]);
       this.dispatchEvent(new CustomEvent('attentionfocus', {
         bubbles: true,
@@ -431,7 +438,7 @@ export class AttentionLensElement extends HTMLElement {
         for (let q = 0; q < n; q++) for (let k = 0; k < n; k++) if (q !== k) links.push({ q, k, w: head.weights.data[q * n + k] });
         links.sort((a, b) => b.w - a.w);
         const list = element('span', { className: 'links' },
-          links.slice(0, 3).map(({ q, k, w }) => `${tokens[q].text} → ${tokens[k].text} ${percent(w)}`).join(' · '));
+          links.slice(0, 3).map(({ q, k, w }) => `${quoted(tokens[q].text)} → ${quoted(tokens[k].text)} ${percent(w)}`).join(' · '));
         card.append(title, mini, list);
         if (head.label) card.append(element('span', { className: 'head-label' }, head.label));
         card.addEventListener('click', () => {
@@ -461,7 +468,7 @@ export class AttentionLensElement extends HTMLElement {
     }
     const steps = mathSteps(head, query);
     const vector = (values) => `[${values.map((v) => v.toFixed(2)).join(', ')}]`;
-    const word = tokens[query].text;
+    const word = quoted(tokens[query].text);
     const scaleText = steps.scale === 1 ? text.noScaling : `× ${steps.scale.toFixed(3)}`;
     const table = element('table', { className: 'math-table' });
     table.setAttribute('aria-label', text.mathTitle(word));
