@@ -405,3 +405,17 @@ test('a 5,000-letter word never makes the page scroll sideways, and the grid sta
     await longPage.close();
   }
 });
+
+test('a click pins a word across redraws, and Escape lets the pointer lead again', async () => {
+  await page.mouse.move(0, 0);
+  await page.click('#bank .sentence .word >> text="money"');
+  await page.selectOption('#bank select.layer', '2');  // a redraw: the pin stays
+  await page.hover('#bank .sentence .word >> text="went"');
+  assert.equal(await focused('bank'), 'money', 'pinned: hovering another word does not move the focus');
+  await page.focus('#bank .sentence .word >> text="money"');  // the redraw took the keyboard focus with the old grid
+  await page.keyboard.press('Escape');
+  await page.hover('#bank .sentence .word >> text="deposit"');
+  assert.equal(await focused('bank'), 'deposit', 'after Escape the focus follows the pointer');
+  await page.selectOption('#bank select.layer', '1');
+  assert.deepEqual(problems, []);
+});
