@@ -4,11 +4,11 @@
 // learner types is inserted as HTML — every text goes in through textContent.
 //
 // Attributes: sentence, focus (a word of the sentence), layer (1-based; default the last),
-// head ("average" or 1-based; default "average"), scaling ("off" drops the ÷√d_k),
-// mask ("causal": no looking ahead), temperature (a number > 0; default 1), editable (present:
-// the learner may type their own sentence), view ("grid" with the math panel, "heads": every
-// head side by side, "math": the math panel alone), controls (which of "layer head scaling
-// causal temperature" to show; default all), lang (the UI language: "en" or "es").
+// head ("average" or 1-based; default "average"), scaling ("on" or "off": "off" drops the ÷√d_k),
+// mask ("none" or "causal": no looking ahead), temperature (a number from 0.05 to 20; default 1),
+// editable (present: the learner may type their own sentence), view ("grid" with the math panel,
+// "heads": every head side by side, "math": the math panel alone), controls (which of "layer head
+// scaling causal temperature" to show; default all), lang (the UI language: "en" or "es").
 //
 // @fires attentionfocus - bubbling, composed CustomEvent when the focused word changes;
 //   detail: { index, token, layer, head, weights } (weights: that row, a Float32Array copy)
