@@ -16,8 +16,8 @@ const FOCUS_CHANGES = LONG ? 10_000 : 2_000;
 const EDITS = LONG ? 500 : 100;
 // Of each round's focus changes: this many by the real pointer and this many by arrow keys;
 // the rest by focusing the words and row labels from script and by the focus attribute.
-const POINTER_SHARE = 0.2;
-const KEYBOARD_SHARE = 0.1;
+const POINTER_SHARE = 0.1;
+const KEYBOARD_SHARE = 0.05;
 
 // What the learner types in turn (every word known to the model, lengths from 4 to 12 words);
 // the soak ends on the first one again, so the grid at the end is the size it was at the start.
@@ -60,8 +60,7 @@ const soakState = () => soakPage.evaluate(() => ({ ...window.soak }));
 async function edit(sentence) {
   const { draws } = await soakState();
   const cut = sentence.lastIndexOf(' ');
-  await soakPage.fill('#soak .editor input', sentence.slice(0, cut));
-  await soakPage.focus('#soak .editor input');
+  await soakPage.fill('#soak .editor input', sentence.slice(0, cut));  // fill leaves the box focused
   await soakPage.keyboard.type(sentence.slice(cut));
   await soakPage.keyboard.press('Enter');
   await soakPage.waitForFunction((before) => window.soak.draws > before, draws);
