@@ -146,7 +146,7 @@ test('attributes out of range get a clear notice and a sensible fallback', async
   assert.deepEqual(notices, [
     'There is no layer “9”: this model has layers 1 to 2. Showing layer 2.',
     'There is no head “x”: this model has heads 1 to 4. Showing the average of its heads.',
-    'The temperature must be a number above 0, not “hot”. Using 1.',
+    'The temperature attribute must be a number from 0.05 to 20, not “hot”. Using 1.',
   ]);
   assert.equal(await page.$eval('#typed select.layer', (s) => s.value), '2');
 });
@@ -251,5 +251,171 @@ test('right-to-left text, emoji and HTML in any attribute are shown as text and 
   assert.ok(notices.some((text) => text.includes('There is no layer “<img src=x onerror=alert(3)>”')));
   assert.ok(notices.some((text) => text.includes('There is no view “<script>alert(4)</script>”')));
   assert.equal(await page.$$eval('#hostile .grid tbody tr', (rows) => rows.length), words.length);
+  assert.deepEqual(problems, []);
+});
+
+// Characters XML 1.0 forbids: C0 controls, lone surrogates, U+FFFE/U+FFFF, next to ones it allows.
+const NASTY_SENTENCES = [
+  'the dog\u0001 ran', 'the\u0000dog', 'the \uD83Ddog ran', 'the dog\uDC00 ran', 'the dog ran\uD83D',
+  'the \uFFFE dog \uFFFF', 'the\u0008dog\u000B\u000C\u001F', 'the\tdog\nran\r', 'the dog \u007F\u0085 ran',
+  'the dog 👋 ran', 'the ]]> <![CDATA[ dog', 'the &amp; &#0; dog',
+];
+
+test('exportSvg() parses as XML whatever the sentence holds', async () => {
+  const results = await page.evaluate(async (sentences) => {
+    const parses = (svg) => {
+      const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+      return doc.getElementsByTagName('parsererror').length === 0 && doc.documentElement.localName === 'svg';
+    };
+    const lens = document.getElementById('bank');
+    const original = lens.getAttribute('sentence');
+    const out = [];
+    for (const sentence of sentences) {
+      lens.setAttribute('sentence', sentence);
+      await new Promise((resolve) => lens.addEventListener('attentionchange', resolve, { once: true }));
+      out.push({ sentence, parses: parses(lens.exportSvg()) });
+    }
+    // The escaping itself, whatever the tokenizer lets into a token.
+    const { gridSvg } = await import('/web/src/export_view.js');
+    for (const sentence of sentences) {
+      const tokens = sentence.split(' ').map((text) => ({ text }));
+      const weights = { data: new Float32Array(tokens.length ** 2).fill(1 / tokens.length) };
+      out.push({ sentence: `gridSvg: ${sentence}`, parses: parses(gridSvg({ tokens, weights, title: sentence })) });
+    }
+    lens.setAttribute('sentence', original);
+    await new Promise((resolve) => lens.addEventListener('attentionchange', resolve, { once: true }));
+    return out;
+  }, NASTY_SENTENCES);
+  const failing = results.filter((r) => !r.parses).map((r) => JSON.stringify(r.sentence));
+  assert.deepEqual(failing, [], `these SVGs do not parse as XML: ${failing.join(', ')}`);
+  assert.deepEqual(problems, []);
+});
+
+// A fresh <attention-lens> with these attributes, drawn: its notices, the weights of its grid
+// (null if there is none) and its error message, then removed.
+const drawLens = (attributes) => page.evaluate(async (attrs) => {
+  const lens = document.createElement('attention-lens');
+  for (const [name, value] of Object.entries({ sentence: 'the dog saw the cat', ...attrs })) lens.setAttribute(name, value);
+  document.body.append(lens);
+  await lens.ready;
+  const root = lens.shadowRoot;
+  const result = {
+    notices: Array.from(root.querySelectorAll('.notice'), (p) => p.textContent),
+    grid: root.querySelector('.grid') ? Array.from(root.querySelectorAll('.grid tbody td:not(.row-sum)'), (td) => td.style.getPropertyValue('--weight')) : null,
+    error: root.querySelector('.error')?.textContent ?? null,
+    layer: root.querySelector('select.layer')?.value, head: root.querySelector('select.head')?.value,
+    scaling: root.querySelector('label.scaling input')?.checked, causal: root.querySelector('label.causal input')?.checked,
+  };
+  lens.remove();
+  return result;
+}, attributes);
+
+test('temperature is read strictly: a notice names what arrived and what is allowed, and the grid stays', async () => {
+  const byDefault = await drawLens({});
+  const coolest = await drawLens({ temperature: '0.05' });
+  const hottest = await drawLens({ temperature: '20' });
+  assert.deepEqual(byDefault.notices, []);
+  assert.deepEqual(coolest.notices, []);
+  assert.notDeepEqual(coolest.grid, byDefault.grid);
+  // Not a number, or not above 0: the default, 1.
+  for (const asked of ['2abc', 'Infinity', '-Infinity', '', 'NaN', '-1', '0', '0x10', '1e', ' ', '1,5']) {
+    const { notices, grid, error } = await drawLens({ temperature: asked });
+    assert.deepEqual(notices, [`The temperature attribute must be a number from 0.05 to 20, not “${asked}”. Using 1.`], `temperature="${asked}"`);
+    assert.equal(error, null, `temperature="${asked}": ${error}`);
+    assert.deepEqual(grid, byDefault.grid, `temperature="${asked}" draws the default grid`);
+  }
+  // A number out of range: the nearest end, said so; never the engine's overflow message.
+  for (const [asked, used, same] of [['1e-40', 0.05, coolest], ['0.0001', 0.05, coolest], ['1e5', 20, hottest], ['21', 20, hottest]]) {
+    const { notices, grid, error } = await drawLens({ temperature: asked });
+    assert.deepEqual(notices, [`The temperature attribute must be a number from 0.05 to 20, not “${asked}”. Using ${used}.`]);
+    assert.equal(error, null, `temperature="${asked}": ${error}`);
+    assert.deepEqual(grid, same.grid, `temperature="${asked}" draws the grid of ${used}`);
+  }
+  // Numbers written in full are taken as they are.
+  for (const asked of ['2', ' 2 ', '2.0', '+2', '2e0', '.5', '5.']) {
+    assert.deepEqual((await drawLens({ temperature: asked })).notices, [], `temperature="${asked}"`);
+  }
+  const spanish = await drawLens({ temperature: '1e-40', lang: 'es' });
+  assert.deepEqual(spanish.notices, ['El atributo temperature debe ser un número de 0,05 a 20, no «1e-40». Se usa 0,05.']);
+  assert.deepEqual(problems, []);
+});
+
+test('layer, head, scaling, mask and controls are read as strictly', async () => {
+  const lastLayerAverage = await drawLens({});
+  // parseInt would have read "1abc" as 1 and "1.5" as 1: the notice said one thing, the grid showed another.
+  for (const asked of ['1abc', '1.5', '0', '-1', '', '1e0', 'Infinity']) {
+    const { notices, layer, grid } = await drawLens({ layer: asked });
+    assert.deepEqual(notices, [`There is no layer “${asked}”: this model has layers 1 to 2. Showing layer 2.`], `layer="${asked}"`);
+    assert.equal(layer, '2');
+    assert.deepEqual(grid, lastLayerAverage.grid);
+  }
+  for (const asked of ['2abc', '5', '0', 'Average', '']) {
+    const { notices, head, grid } = await drawLens({ head: asked });
+    assert.deepEqual(notices, [`There is no head “${asked}”: this model has heads 1 to 4. Showing the average of its heads.`], `head="${asked}"`);
+    assert.equal(head, 'average');
+    assert.deepEqual(grid, lastLayerAverage.grid);
+  }
+  assert.deepEqual((await drawLens({ layer: ' 1 ', head: '3' })).notices, []);
+  const scaling = await drawLens({ scaling: 'Off' });
+  assert.deepEqual(scaling.notices, ['The scaling attribute must be “on” or “off”, not “Off”. Using “on”.']);
+  assert.equal(scaling.scaling, true);
+  const mask = await drawLens({ mask: 'casual' });
+  assert.deepEqual(mask.notices, ['The mask attribute must be “none” or “causal”, not “casual”. Using “none”.']);
+  assert.equal(mask.causal, false);
+  assert.deepEqual(mask.grid, lastLayerAverage.grid);
+  assert.deepEqual((await drawLens({ scaling: 'off', mask: 'causal' })).notices, []);
+  const controls = await drawLens({ controls: 'layer heads  temprature' });
+  assert.deepEqual(controls.notices, ['The controls attribute names controls that do not exist: “heads”, “temprature”. There are layer, head, scaling, causal, temperature.']);
+  assert.deepEqual(problems, []);
+});
+
+test('a 5,000-letter word never makes the page scroll sideways, and the grid stays a grid', async () => {
+  for (const width of [360, 1280]) {
+    const longPage = await lab.browser.newPage({ viewport: { width, height: 800 } });
+    const longProblems = collectProblems(longPage);
+    await longPage.goto(`${lab.server.url}tests/browser/fixtures/long_word.html`);
+    await longPage.waitForSelector('body[data-ready="true"]');
+    const measured = await longPage.evaluate(() => {
+      const root = document.getElementById('long').shadowRoot;
+      const longLabel = root.querySelectorAll('.grid tbody th')[2];
+      const longWord = root.querySelectorAll('.sentence .word')[2];
+      return {
+        pageWidth: document.scrollingElement.scrollWidth,
+        gridWidth: root.querySelector('.grid').getBoundingClientRect().width,
+        gridTop: root.querySelector('.grid').getBoundingClientRect().top,
+        labelText: longLabel.textContent.length,
+        labelCut: longLabel.scrollWidth > longLabel.clientWidth,
+        wordWidth: longWord.getBoundingClientRect().width,
+        wordCut: longWord.scrollWidth > longWord.clientWidth,
+        summary: root.querySelector('.summary').textContent.length,
+      };
+    });
+    assert.ok(measured.pageWidth <= width, `at ${width} px the page is ${measured.pageWidth} px wide`);
+    assert.ok(measured.gridWidth <= 360, `at ${width} px the 4-word grid is ${measured.gridWidth} px wide`);
+    assert.ok(measured.gridTop < 800, `the grid starts at ${measured.gridTop} px, below the first screen`);
+    assert.equal(measured.labelText, 5000, 'the label holds the whole word (for screen readers and copying)');
+    assert.ok(measured.labelCut && measured.wordCut, 'the long word is cut short with an ellipsis');
+    assert.ok(measured.wordWidth <= width, `the word's button is ${measured.wordWidth} px wide`);
+    assert.ok(measured.summary < 300, `the summary is ${measured.summary} characters long`);
+    // Still usable: the long word's row can be focused, and its row lights up.
+    await longPage.hover('#long .grid tbody th >> nth=2');
+    assert.equal(await longPage.$eval('#long .grid tbody tr.is-focus th', (th) => th.textContent.length), 5000);
+    if (width === 360) await longPage.screenshot({ path: join(SCREENSHOTS, 'lens-long-word-360.png'), fullPage: true });
+    assert.deepEqual(longProblems, []);
+    await longPage.close();
+  }
+});
+
+test('a click pins a word across redraws, and Escape lets the pointer lead again', async () => {
+  await page.mouse.move(0, 0);
+  await page.click('#bank .sentence .word >> text="money"');
+  await page.selectOption('#bank select.layer', '2');  // a redraw: the pin stays
+  await page.hover('#bank .sentence .word >> text="went"');
+  assert.equal(await focused('bank'), 'money', 'pinned: hovering another word does not move the focus');
+  await page.focus('#bank .sentence .word >> text="money"');  // the redraw took the keyboard focus with the old grid
+  await page.keyboard.press('Escape');
+  await page.hover('#bank .sentence .word >> text="deposit"');
+  assert.equal(await focused('bank'), 'deposit', 'after Escape the focus follows the pointer');
+  await page.selectOption('#bank select.layer', '1');
   assert.deepEqual(problems, []);
 });

@@ -4,11 +4,11 @@
 // learner types is inserted as HTML — every text goes in through textContent.
 //
 // Attributes: sentence, focus (a word of the sentence), layer (1-based; default the last),
-// head ("average" or 1-based; default "average"), scaling ("off" drops the ÷√d_k),
-// mask ("causal": no looking ahead), temperature (a number > 0; default 1), editable (present:
-// the learner may type their own sentence), view ("grid" with the math panel, "heads": every
-// head side by side, "math": the math panel alone), controls (which of "layer head scaling
-// causal temperature" to show; default all), lang (the UI language: "en" or "es").
+// head ("average" or 1-based; default "average"), scaling ("on" or "off": "off" drops the ÷√d_k),
+// mask ("none" or "causal": no looking ahead), temperature (a number from 0.05 to 20; default 1),
+// editable (present: the learner may type their own sentence), view ("grid" with the math panel,
+// "heads": every head side by side, "math": the math panel alone), controls (which of "layer head
+// scaling causal temperature" to show; default all), lang (the UI language: "en" or "es").
 //
 // @fires attentionfocus - bubbling, composed CustomEvent when the focused word changes;
 //   detail: { index, token, layer, head, weights } (weights: that row, a Float32Array copy)
@@ -29,6 +29,13 @@ const element = (tag, properties = {}, text) => {
   return node;
 };
 const percent = (weight) => `${Math.round(weight * 100)}%`;
+// A word as a sentence of the UI quotes it: cut to 40 characters (whole code points, so an emoji
+// is never split), so that a 5,000-letter word does not bury the summary and the math under it.
+const QUOTED_WORD_LENGTH = 40;
+const quoted = (word) => {
+  const characters = Array.from(word);
+  return characters.length > QUOTED_WORD_LENGTH ? `${characters.slice(0, QUOTED_WORD_LENGTH - 1).join('')}…` : word;
+};
 // A wrapper that scrolls sideways on a narrow screen, so the page itself never has to.
 const scrollable = (node) => {
   const wrapper = element('div', { className: 'scroll-x' });
@@ -37,6 +44,42 @@ const scrollable = (node) => {
 };
 const VIEWS = ['grid', 'heads', 'math'];
 const CONTROLS = ['layer', 'head', 'scaling', 'causal', 'temperature'];
+// The temperatures the element accepts. Measured with analyze() on the lessons' sentences and a
+// 64-token one, scaling on and off: the scores overflow float32 only below about 2e-37, so this
+// range is 35 orders of magnitude from it; at 0.05, 85 % of the heads' rows already put ≥ 99.5 %
+// on one word, and at 20 no row does (the strongest weight is at most 0.4 above uniform): beyond
+// either end the grid shows nothing new. Out of range, the nearest end is used.
+const TEMPERATURE = { min: 0.05, max: 20, default: 1 };
+// The whole attribute must be a decimal number: no "2abc", "Infinity", "0x10" or "" (which
+// Number.parseFloat or Number would let through as 2, Infinity, 16 or 0).
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
+const WHOLE = /^\d+$/;
+
+// A 1-based index attribute ("2") as a 0-based index below `count`, or null if it is not one.
+function parseIndex(text, count) {
+  if (text === null || !WHOLE.test(text.trim())) return null;
+  const index = Number(text) - 1;
+  return index >= 0 && index < count ? index : null;
+}
+
+// The temperature attribute: { value, allowed }. A number out of range gives the nearest end;
+// anything else (not a number, 0 or below, infinite) the default.
+function parseTemperature(text) {
+  if (text === null) return { value: TEMPERATURE.default, allowed: true };
+  const number = DECIMAL.test(text.trim()) ? Number(text) : Number.NaN;
+  if (!Number.isFinite(number) || number <= 0) return { value: TEMPERATURE.default, allowed: false };
+  const value = Math.min(TEMPERATURE.max, Math.max(TEMPERATURE.min, number));
+  return { value, allowed: value === number };
+}
+
+// An attribute with a few allowed values: the value, or the first one (the default) if it is
+// missing; `allowed` says whether what arrived was one of them.
+function parseChoice(text, choices) {
+  if (text === null) return { value: choices[0], allowed: true };
+  return choices.includes(text) ? { value: text, allowed: true } : { value: choices[0], allowed: false };
+}
+const SCALING = ['on', 'off'];
+const MASKS = ['none', 'causal'];
 
 export class AttentionLensElement extends HTMLElement {
   static get observedAttributes() {
@@ -58,6 +101,12 @@ export class AttentionLensElement extends HTMLElement {
     this.#root.append(element('link', { rel: 'stylesheet', href: STYLESHEET_URL }));
     this.#content = element('div', { className: 'lens' });
     this.#root.append(this.#content);
+    // Listeners on nodes that outlive a draw are added here, once. One added per draw would pile
+    // up, and its closure would keep that draw's grid alive. #content lives and dies with the
+    // element, so it needs no removal; per-draw listeners go on the nodes each draw makes.
+    this.#content.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') this.#pinned = null;
+    });
     /** Resolves once the first grid (or error message) is drawn. */
     this.ready = new Promise((resolve) => { this.#resolveReady = resolve; });
   }
@@ -69,12 +118,8 @@ export class AttentionLensElement extends HTMLElement {
   // What the grid shows now, for export: its tokens, weights and a title naming layer and head.
   #shownView() {
     if (!this.#analysis) throw new Error('There is no grid to export: the sentence could not be analysed.');
-    const layerCount = this.#analysis.layers.length;
-    const layer = Number.parseInt(this.getAttribute('layer') ?? '', 10);
-    const head = Number.parseInt(this.getAttribute('head') ?? '', 10);
-    const l = layer >= 1 && layer <= layerCount ? layer - 1 : layerCount - 1;
+    const { layer: l, head: h } = this.#chosen(this.#analysis.layers.length, this.#analysis.layers[0].heads.length);
     const heads = this.#analysis.layers[l].heads;
-    const h = head >= 1 && head <= heads.length ? head - 1 : null;
     return {
       tokens: this.#analysis.tokens,
       weights: h === null ? this.#analysis.layers[l].average : heads[h].weights,
@@ -117,6 +162,7 @@ export class AttentionLensElement extends HTMLElement {
     } catch (error) {
       if (renderId !== this.#renderCount) return;
       this.#analysis = null;
+      this.#focusOn = () => {};  // the old draw's closure would keep its grid alive
       const message = element('p', { className: 'error' }, error.message);
       message.setAttribute('role', 'alert');
       this.#content.replaceChildren(...this.#editor(), message);
@@ -147,46 +193,52 @@ export class AttentionLensElement extends HTMLElement {
   // What the attributes asked for that cannot be shown, said in words.
   #notices(model) {
     const notices = [];
+    const text = this.#text;
     const layer = this.getAttribute('layer');
     const head = this.getAttribute('head');
     const temperature = this.getAttribute('temperature');
     const { layerCount, headCount } = model.info;
-    const whole = (text, max) => /^\d+$/.test(text.trim()) && Number(text) >= 1 && Number(text) <= max;
-    if (layer !== null && !whole(layer, layerCount)) {
-      notices.push(this.#text.noLayer(layer, layerCount));
+    if (layer !== null && parseIndex(layer, layerCount) === null) {
+      notices.push(text.noLayer(layer, layerCount));
     }
-    if (head !== null && head !== 'average' && !whole(head, headCount)) {
-      notices.push(this.#text.noHead(head, headCount));
+    if (head !== null && head !== 'average' && parseIndex(head, headCount) === null) {
+      notices.push(text.noHead(head, headCount));
     }
     const view = this.getAttribute('view');
     if (view !== null && !VIEWS.includes(view)) {
-      notices.push(this.#text.noView(view, VIEWS));
+      notices.push(text.noView(view, VIEWS));
     }
-    if (temperature !== null && !(Number.parseFloat(temperature) > 0)) {
-      notices.push(this.#text.badTemperature(temperature));
+    const { value, allowed } = parseTemperature(temperature);
+    if (!allowed) notices.push(text.temperatureNotAllowed(temperature, TEMPERATURE.min, TEMPERATURE.max, value));
+    for (const [name, choices] of [['scaling', SCALING], ['mask', MASKS]]) {
+      const asked = this.getAttribute(name);
+      if (!parseChoice(asked, choices).allowed) notices.push(text.notAChoice(name, asked, choices, choices[0]));
     }
+    const unknownControls = (this.getAttribute('controls') ?? '').split(/\s+/).filter((name) => name && !CONTROLS.includes(name));
+    if (unknownControls.length > 0) notices.push(text.unknownControls(unknownControls, CONTROLS));
     return notices.map((text) => element('p', { className: 'notice' }, text));
   }
 
   // The toggles that teach, from the attributes.
   #attentionOptions() {
-    const temperature = Number.parseFloat(this.getAttribute('temperature') ?? '1');
     return {
-      scaleBySqrtDk: this.getAttribute('scaling') !== 'off',
-      mask: this.getAttribute('mask') === 'causal' ? 'causal' : 'none',
-      temperature: Number.isFinite(temperature) && temperature > 0 ? temperature : 1,
+      scaleBySqrtDk: parseChoice(this.getAttribute('scaling'), SCALING).value === 'on',
+      mask: parseChoice(this.getAttribute('mask'), MASKS).value,
+      temperature: parseTemperature(this.getAttribute('temperature')).value,
     };
   }
 
-  // Which layer and head the attributes ask for, clamped to what the model has.
-  #view(model) {
-    const layerCount = model.info.layerCount;
-    const layer = Number.parseInt(this.getAttribute('layer') ?? '', 10);
-    const head = Number.parseInt(this.getAttribute('head') ?? '', 10);
+  // Which layer and head (0-based) the attributes ask for: the last layer and the average of
+  // the heads (null) when they ask for one the model does not have (#notices says so).
+  #chosen(layerCount, headCount) {
     return {
-      layer: layer >= 1 && layer <= layerCount ? layer - 1 : layerCount - 1,
-      head: head >= 1 && head <= model.info.headCount ? head - 1 : null,  // null = average
+      layer: parseIndex(this.getAttribute('layer'), layerCount) ?? layerCount - 1,
+      head: parseIndex(this.getAttribute('head'), headCount),
     };
+  }
+
+  #view(model) {
+    return this.#chosen(model.info.layerCount, model.info.headCount);
   }
 
   #draw(model) {
@@ -301,8 +353,8 @@ export class AttentionLensElement extends HTMLElement {
       }
       const top = tokens.map((token, key) => ({ token, weight: weightAt(query, key) }))
         .sort((a, b) => b.weight - a.weight).slice(0, 3)
-        .map(({ token, weight }) => `${token.text} ${percent(weight)}`).join(', ');
-      summary.textContent = text.looksMostAt(tokens[query].text, top);
+        .map(({ token, weight }) => `${quoted(token.text)} ${percent(weight)}`).join(', ');
+      summary.textContent = text.looksMostAt(quoted(tokens[query].text), top);
       this.#drawMath(math, tokens, query, head === null ? null : layers[layer].heads[head]);
       this.dispatchEvent(new CustomEvent('attentionfocus', {
         bubbles: true,
@@ -349,9 +401,6 @@ export class AttentionLensElement extends HTMLElement {
     };
     body.addEventListener('keydown', walk(rows.map((row) => row.cells[0]), 'ArrowUp', 'ArrowDown'));
     sentence.addEventListener('keydown', walk(words, 'ArrowLeft', 'ArrowRight'));
-    this.#content.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') this.#pinned = null;
-    });
 
     this.dispatchEvent(new CustomEvent('attentionchange', {
       bubbles: true,
@@ -389,7 +438,7 @@ export class AttentionLensElement extends HTMLElement {
         for (let q = 0; q < n; q++) for (let k = 0; k < n; k++) if (q !== k) links.push({ q, k, w: head.weights.data[q * n + k] });
         links.sort((a, b) => b.w - a.w);
         const list = element('span', { className: 'links' },
-          links.slice(0, 3).map(({ q, k, w }) => `${tokens[q].text} → ${tokens[k].text} ${percent(w)}`).join(' · '));
+          links.slice(0, 3).map(({ q, k, w }) => `${quoted(tokens[q].text)} → ${quoted(tokens[k].text)} ${percent(w)}`).join(' · '));
         card.append(title, mini, list);
         if (head.label) card.append(element('span', { className: 'head-label' }, head.label));
         card.addEventListener('click', () => {
@@ -419,7 +468,7 @@ export class AttentionLensElement extends HTMLElement {
     }
     const steps = mathSteps(head, query);
     const vector = (values) => `[${values.map((v) => v.toFixed(2)).join(', ')}]`;
-    const word = tokens[query].text;
+    const word = quoted(tokens[query].text);
     const scaleText = steps.scale === 1 ? text.noScaling : `× ${steps.scale.toFixed(3)}`;
     const table = element('table', { className: 'math-table' });
     table.setAttribute('aria-label', text.mathTitle(word));

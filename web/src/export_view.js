@@ -4,7 +4,14 @@
 
 const CELL = 34;
 const LABEL = 110;
-const escapeXml = (text) => String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+// XML 1.0 may not hold every character: C0 controls other than tab, LF and CR, lone surrogates
+// and U+FFFE/U+FFFF are forbidden even as character references, so a document with one does not
+// parse at all. Each becomes U+FFFD, the visible "unreadable character" mark, so the word keeps
+// its place; the rest of the text is kept.
+const NOT_XML_CHARACTER = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+const escapeXml = (text) => String(text)
+  .replace(NOT_XML_CHARACTER, '\uFFFD')
+  .replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function layout(tokens) {
   const n = tokens.length;
