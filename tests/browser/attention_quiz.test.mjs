@@ -150,3 +150,56 @@ test('inside an iframe, each result is posted to the parent; lang="es" speaks Sp
   assert.deepEqual(message, { type: 'attention-quiz:answer', quiz: 'framed', question: 'cost-count', correct: true, selected: [2], solved: 1, total: 2 });
   assert.deepEqual(problems, []);
 });
+
+/** Opens a fixture in a page of its own and waits (a bounded time) for it to say it is ready. */
+async function openFixture(name, { timeout = 20_000 } = {}) {
+  const fresh = await lab.browser.newPage();
+  const found = collectProblems(fresh);
+  await fresh.goto(`${lab.server.url}tests/browser/fixtures/${name}`);
+  await fresh.waitForSelector('body[data-ready="true"]', { timeout });
+  return { page: fresh, problems: found };
+}
+
+test('a live question bound to a <p> or to the quiz itself is named as such; the rest of the quiz draws', async () => {
+  const { page: bound, problems: found } = await openFixture('quiz_bindings.html');
+  const listed = await bound.$$eval('#self', (quizzes) => [...quizzes[0].shadowRoot.querySelectorAll('.problems li')].map((li) => li.textContent));
+  assert.deepEqual(listed, [
+    'Question 1 ("on-a-paragraph") is bound to a grid with id "status", but that is a <p>, not an <attention-lens>.',
+    'Question 2 ("on-itself") is bound to a grid with id "self", but that is this quiz itself, not an <attention-lens>.',
+  ]);
+  assert.deepEqual(await bound.$$eval('#self form', (forms) => forms.map((f) => f.dataset.id)), ['on-the-grid', 'plain']);
+  assert.deepEqual(found, []);
+  await bound.close();
+});
+
+test('a grid whose script never loads, whose start fails, or that never gets ready: a bounded wait and a clear message', async () => {
+  const { page: unloaded, problems: unloadedProblems } = await openFixture('quiz_lens_waits.html');
+  const messages = async (p) => p.$eval('#waits', (quiz) => [...quiz.shadowRoot.querySelectorAll('.problems li')].map((li) => li.textContent));
+  assert.deepEqual(await messages(unloaded), [
+    'Question 1 ("on-failing") is bound to a grid with id "failing", but that <attention-lens> was still not defined after 0.5 s: is attention-lens.js loaded on the page?',
+    'Question 2 ("on-stuck") is bound to a grid with id "stuck", but that <attention-lens> was still not defined after 0.5 s: is attention-lens.js loaded on the page?',
+  ]);
+  assert.deepEqual(await unloaded.$$eval('#waits form', (forms) => forms.map((f) => f.dataset.id)), ['plain']);
+  assert.deepEqual(unloadedProblems, []);
+  await unloaded.close();
+
+  const { page: faked, problems: fakedProblems } = await openFixture('quiz_lens_waits.html?fake-lenses');
+  assert.deepEqual(await messages(faked), [
+    'Question 1 ("on-failing") is bound to a grid with id "failing", but that <attention-lens> could not start: its engine could not be loaded',
+    'Question 2 ("on-stuck") is bound to a grid with id "stuck", but that <attention-lens> was still not ready after 0.5 s.',
+  ]);
+  assert.deepEqual(await faked.$$eval('#waits form', (forms) => forms.map((f) => f.dataset.id)), ['plain']);
+  assert.deepEqual(fakedProblems, []);
+  await faked.close();
+});
+
+test('when the grid cannot load its engine, its live question says so and the quiz still draws', async () => {
+  const broken = await lab.browser.newPage();
+  await broken.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'not here' }));
+  await broken.goto(`${lab.server.url}tests/browser/fixtures/quiz.html`);
+  await broken.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
+  assert.ok(await broken.$eval('#grid', (lens) => lens.analysis === null), 'the grid shows its own error');
+  assert.match(await broken.textContent('#live .problems'), /Question 1 \("it-looks-at"\): its grid shows no attention right now/);
+  assert.equal(await broken.$$eval('#scaling form', (forms) => forms.length), 3, 'the other quizzes are unaffected');
+  await broken.close();
+});

@@ -29,6 +29,8 @@ const element = (tag, properties = {}, text) => {
 
 let quizCount = 0;  // unique input names across quizzes on one page
 
+const describe = (node) => `a <${node.localName}>`;
+
 // A question written as markup inside the element (docs/quiz.md); only the text is read, so
 // any tags inside it are dropped, never rendered.
 //   <div data-question="id" data-type="multiple">
@@ -56,6 +58,12 @@ export class AttentionQuizElement extends HTMLElement {
   static get observedAttributes() {
     return ['bank', 'lang', 'no-storage'];
   }
+
+  /**
+   * How long a live question waits for its <attention-lens> to be defined and ready, in ms.
+   * Bounded so that a page whose lens script never loads still gets its quiz and a message.
+   */
+  static lensTimeout = 10_000;
 
   #root;
   #content;
@@ -135,19 +143,39 @@ export class AttentionQuizElement extends HTMLElement {
     return result;
   }
 
-  // The lens a live question is bound to, once its script has defined it (or null).
-  async #lensFor(id) {
+  // The <attention-lens> with this id once it is defined and ready: { lens }, or { problem }
+  // finishing the sentence "Question n is bound to a grid with id "x", but …". Only an
+  // <attention-lens> will do: any other element (this quiz included) has no grid to read, and
+  // waiting for it to become one would never end. The wait is bounded by `deadline`.
+  async #lensFor(id, deadline) {
     const lens = this.getRootNode().getElementById?.(id) ?? document.getElementById(id);
-    if (!lens) return null;
-    const defined = customElements.whenDefined(lens.localName);
-    const timeout = new Promise((resolve) => setTimeout(resolve, 10_000, 'timeout'));
-    if ((await Promise.race([defined, timeout])) === 'timeout' || !lens.ready) return null;
-    await lens.ready;
-    return lens;
+    if (!lens) return { problem: 'the page has no <attention-lens> with that id.' };
+    if (lens === this) return { problem: 'that is this quiz itself, not an <attention-lens>.' };
+    if (lens.localName !== 'attention-lens') return { problem: `that is ${describe(lens)}, not an <attention-lens>.` };
+    const timeout = new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - Date.now()), 'timeout'));
+    const seconds = `${Math.round(this.constructor.lensTimeout / 100) / 10} s`;
+    if ((await Promise.race([customElements.whenDefined('attention-lens'), timeout])) === 'timeout') {
+      return { problem: `that <attention-lens> was still not defined after ${seconds}: is attention-lens.js loaded on the page?` };
+    }
+    try {
+      if ((await Promise.race([lens.ready, timeout])) === 'timeout') {
+        return { problem: `that <attention-lens> was still not ready after ${seconds}.` };
+      }
+    } catch (error) {
+      return { problem: `that <attention-lens> could not start: ${error?.message ?? error}` };
+    }
+    return { lens };
   }
 
-  // Live questions get their options from their grid; the others pass through.
+  // Live questions get their options from their grid; the others pass through. Every lens is
+  // waited for at once, under one deadline, so a page with several never waits several times.
   async #resolve(questions, errors) {
+    const deadline = Date.now() + this.constructor.lensTimeout;
+    const lookups = new Map();
+    for (const question of questions) {
+      const id = question.live?.lens;
+      if (id !== undefined && !lookups.has(id)) lookups.set(id, this.#lensFor(id, deadline));
+    }
     const resolved = [];
     for (const [index, question] of questions.entries()) {
       if (!question.live) {
@@ -155,9 +183,9 @@ export class AttentionQuizElement extends HTMLElement {
         continue;
       }
       const name = `Question ${index + 1} ("${question.id}")`;
-      const lens = await this.#lensFor(question.live.lens);
+      const { lens, problem } = await lookups.get(question.live.lens);
       if (!lens) {
-        errors.push(`${name} is bound to a grid with id "${question.live.lens}", but the page has no <attention-lens> with that id.`);
+        errors.push(`${name} is bound to a grid with id "${question.live.lens}", but ${problem}`);
         continue;
       }
       if (!this.#followed.has(lens)) {
@@ -165,7 +193,7 @@ export class AttentionQuizElement extends HTMLElement {
         lens.addEventListener('attentionchange', () => this.#render());
       }
       if (!lens.analysis) {
-        errors.push(`${name}: its grid shows no sentence right now.`);
+        errors.push(`${name}: its grid shows no attention right now (no sentence, or the message in its place).`);
         continue;
       }
       const { question: live, error } = resolveLiveQuestion(question, lens.analysis);
