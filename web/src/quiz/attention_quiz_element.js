@@ -10,7 +10,9 @@
 // follows it when its sentence changes, and moves its focus to the word once answered.
 //
 // Progress is kept in localStorage per page and quiz (attribute no-storage turns it off); inside
-// an iframe each result is also posted to the parent page, for lesson platforms. lang: "en"/"es".
+// an iframe each result is also posted to the parent page, for lesson platforms, but only to the
+// origin the author names with report-origin (or to any page with report-origin="*"): results
+// are a learner's answers, so without the attribute they stay in the frame. lang: "en"/"es".
 //
 // @fires quizanswer - bubbling, composed CustomEvent after each check: detail { id, correct, selected }
 import { BUILT_IN_QUESTIONS } from './bank.js';
@@ -18,6 +20,7 @@ import { parseQuestions, validateQuestions } from './schema.js';
 import { resolveLiveQuestion } from './live_question.js';
 import { stringsFor } from '../strings.js';
 import { assetUrl } from '../asset_url.js';
+import { parseReportOrigin } from '../report_origin.js';
 
 const STYLESHEET_URL = assetUrl('styles/attention-quiz.css');
 
@@ -56,7 +59,7 @@ function questionFromMarkup(node) {
 
 export class AttentionQuizElement extends HTMLElement {
   static get observedAttributes() {
-    return ['bank', 'lang', 'no-storage'];
+    return ['bank', 'lang', 'no-storage', 'report-origin'];
   }
 
   /**
@@ -121,16 +124,32 @@ export class AttentionQuizElement extends HTMLElement {
     }
   }
 
-  // Inside an iframe, the lesson platform around it hears every result.
+  // Where results may go: { target } from report-origin, { error } for a value that is not an
+  // origin, {} when the author named none (then nothing is posted).
+  get #reportOrigin() {
+    const value = this.getAttribute('report-origin');
+    return value === null ? {} : parseReportOrigin(value);
+  }
+
+  // Inside an iframe, the lesson platform around it hears every result, if the author said where
+  // it is. Where the browser tells the parent's origin (Chromium, Safari) a result meant for
+  // another origin is not posted at all: postMessage would drop it anyway, with a console error.
   #tellParent(detail) {
-    if (window.parent === window) return;
+    const { target } = this.#reportOrigin;
+    if (window.parent === window || !target) return;
+    const parent = location.ancestorOrigins?.[0];
+    if (target !== '*' && parent && parent !== target) {
+      console.warn(`<attention-quiz>: report-origin is ${target}, but this page is inside a page from ${parent}, so results are not sent there.`);
+      return;
+    }
     window.parent.postMessage({ type: 'attention-quiz:answer', quiz: this.id || null, ...detail,
-      solved: this.#solved.size, total: this.#total }, '*');
+      solved: this.#solved.size, total: this.#total }, target);
   }
 
   #loadQuestions() {
     const json = this.querySelector('script[type="application/json"]');
-    if (json) return parseQuestions(json.textContent);
+    // An empty script is an empty quiz (said as such by #render), not a JSON syntax error.
+    if (json) return json.textContent.trim() ? parseQuestions(json.textContent) : { questions: [], errors: [] };
     const marked = this.querySelectorAll('[data-question]');
     if (marked.length) return validateQuestions([...marked].map(questionFromMarkup));
     // Topics pick every question of the topic; ids pick one question (a short quick check).
@@ -213,10 +232,21 @@ export class AttentionQuizElement extends HTMLElement {
     this.#solved = new Set([...this.#loadProgress()].filter((id) => ids.has(id)));
     this.#total = questions.length;
     const parts = [];
+    const text = this.#text;
+    // Notices for the author, in the page's language: a quiz that shows nothing says why.
+    const notices = [];
+    if (questions.length === 0 && errors.length === 0) notices.push(text.quizEmpty);
+    const { error: originError } = this.#reportOrigin;
+    if (originError) notices.push(text.badReportOrigin(this.getAttribute('report-origin')));
+    for (const notice of notices) {
+      const box = element('p', { className: 'problems notice' }, notice);
+      box.setAttribute('role', 'alert');
+      parts.push(box);
+    }
     if (errors.length) {
       const problems = element('div', { className: 'problems' });
       problems.setAttribute('role', 'alert');
-      problems.append(element('p', {}, this.#text.quizProblems));
+      problems.append(element('p', {}, text.quizProblems));
       const list = element('ul');
       for (const error of errors) list.append(element('li', {}, error));
       problems.append(list);
