@@ -101,5 +101,11 @@ test('a report-origin that is not an origin: a notice above the grid, in its lan
   await page.setViewportSize({ width: 760, height: 560 });
   await page.screenshot({ path: join(SCREENSHOTS, 'embed-bad-report-origin.png') });
   assert.deepEqual(problems, []);
+
+  // An author checks the frame's address by opening it on its own (docs/embedding.md §4).
+  await page.goto(`${elsewhere.url}web/embed.html?sentence=the%20dog%20ran&report-origin=https://lessons.example.org/course/3`);
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.match(await page.textContent('.notice'), /“https:\/\/lessons\.example\.org\/course\/3” is not one/);
+  assert.deepEqual(problems, []);
   await page.close();
 });

@@ -15,10 +15,11 @@ const lens = document.getElementById('lens');
 const query = new URLSearchParams(location.search);
 for (const name of ALLOWED) if (query.has(name)) lens.setAttribute(name, query.get(name));
 
-// The target of the height messages, or null for none.
+// The target of the height messages, or null for none. A value that is not an origin is
+// reported even outside a frame: an author checks the frame's address by opening it directly.
 function heightTarget() {
   const named = query.get('report-origin');
-  if (named === null) return parentOrigin(location, document.referrer);
+  if (named === null) return window.parent === window ? null : parentOrigin(location, document.referrer);
   const { target, error } = parseReportOrigin(named);
   if (error) {
     const notice = Object.assign(document.createElement('p'), { className: 'notice', textContent: stringsFor(query.get('lang')).badReportOrigin(named) });
@@ -35,14 +36,14 @@ function heightTarget() {
   }
   return target;
 }
-const target = window.parent === window ? null : heightTarget();
+const target = heightTarget();
 
 // The body's own height, not the document's scrollHeight: that is never less than the frame,
 // so a frame that starts taller than the widget would never be told to shrink.
 let lastHeight = 0;
 const report = () => {
   const height = Math.ceil(document.body.getBoundingClientRect().height);
-  if (height === lastHeight || !target) return;
+  if (height === lastHeight || !target || window.parent === window) return;
   lastHeight = height;
   window.parent.postMessage({ type: 'attention-lens:height', height }, target);
 };
