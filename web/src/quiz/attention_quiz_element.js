@@ -32,8 +32,6 @@ const element = (tag, properties = {}, text) => {
 
 let quizCount = 0;  // unique input names across quizzes on one page
 
-const describe = (node) => `a <${node.localName}>`;
-
 // A question written as markup inside the element (docs/quiz.md); only the text is read, so
 // any tags inside it are dropped, never rendered.
 //   <div data-question="id" data-type="multiple">
@@ -170,7 +168,7 @@ export class AttentionQuizElement extends HTMLElement {
     const lens = this.getRootNode().getElementById?.(id) ?? document.getElementById(id);
     if (!lens) return { problem: 'the page has no <attention-lens> with that id.' };
     if (lens === this) return { problem: 'that is this quiz itself, not an <attention-lens>.' };
-    if (lens.localName !== 'attention-lens') return { problem: `that is ${describe(lens)}, not an <attention-lens>.` };
+    if (lens.localName !== 'attention-lens') return { problem: `that is a <${lens.localName}>, not an <attention-lens>.` };
     const timeout = new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - Date.now()), 'timeout'));
     const seconds = `${Math.round(this.constructor.lensTimeout / 100) / 10} s`;
     if ((await Promise.race([customElements.whenDefined('attention-lens'), timeout])) === 'timeout') {
