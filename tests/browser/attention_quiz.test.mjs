@@ -1,12 +1,18 @@
 // <attention-quiz> in Chromium: right and wrong answers with feedback, retry, show answer,
 // keyboard only, authored JSON with mistakes, and HTML that must stay text.
-import { test, before } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 
-import { SCREENSHOTS, collectProblems, serveAndLaunch } from './harness.mjs';
+import { startStaticServer } from '../../build_scripts/static_server.mjs';
+import { PROJECT_ROOT, SCREENSHOTS, collectProblems, serveAndLaunch } from './harness.mjs';
 
 const lab = serveAndLaunch();
+// Another origin (the same files on another port): the site of a framed quiz, while the lesson
+// platform's page around it comes from lab.server.
+let elsewhere;
+before(async () => { elsewhere = await startStaticServer({ root: PROJECT_ROOT }); });
+after(async () => { await elsewhere?.close(); });
 let page;
 let problems = [];
 
@@ -135,18 +141,138 @@ test('progress is kept for the page: after a reload the count and the answered q
   assert.match(await page.textContent(`${question('scaling', 'why-scale')} .before`), /You answered this one correctly before/);
 });
 
-test('inside an iframe, each result is posted to the parent; lang="es" speaks Spanish', async () => {
-  await page.goto(`${lab.server.url}tests/browser/fixtures/quiz_parent.html`);
-  const frame = page.frame({ url: /quiz_frame\.html/ }) ?? (await (await page.waitForSelector('#frame')).contentFrame());
+/** Opens a fixture in a page of its own and waits (a bounded time) for it to say it is ready. */
+async function openFixture(name, { timeout = 20_000 } = {}) {
+  const fresh = await lab.browser.newPage();
+  const found = collectProblems(fresh);
+  await fresh.goto(`${lab.server.url}tests/browser/fixtures/${name}`);
+  await fresh.waitForSelector('body[data-ready="true"]', { timeout });
+  return { page: fresh, problems: found };
+}
+
+const originOf = (url) => new URL(url).origin;
+
+/**
+ * Opens the lesson platform's page (lab.server) around quiz_frame.html served from the other
+ * origin, with `reportOrigin` as the quiz's report-origin (none when undefined), answers one
+ * question, and returns what the parent received before a marker the frame posts afterwards
+ * (messages from one frame arrive in order, so a result not received by then was not sent).
+ */
+async function answerInFrame(reportOrigin) {
+  const framed = new URL('tests/browser/fixtures/quiz_frame.html', elsewhere.url);
+  if (reportOrigin !== undefined) framed.searchParams.set('report-origin', reportOrigin);
+  const parentPage = await lab.browser.newPage();
+  const found = collectProblems(parentPage);
+  await parentPage.goto(`${lab.server.url}tests/browser/fixtures/frame_parent.html?frame=${encodeURIComponent(framed)}`);
+  const frame = await (await parentPage.waitForSelector('#frame')).contentFrame();
   await frame.waitForFunction(() => document.querySelector('attention-quiz')?.shadowRoot?.querySelector('form'));
   const q = '#framed form[data-id="cost-count"]';
   assert.equal(await frame.textContent(`${q} button[type="submit"]`), 'Comprobar');
   await frame.check(`${q} input[value="2"]`);
   await frame.click(`${q} button[type="submit"]`);
   assert.match(await frame.textContent(`${q} .verdict`), /¡Correcto!/);
+  await frame.evaluate(() => window.parent.postMessage({ type: 'marker' }, '*'));
+  await parentPage.waitForFunction(() => window.messages.some((m) => m.data?.type === 'marker'));
+  const received = await parentPage.evaluate(() => window.messages.slice(0, window.messages.findIndex((m) => m.data?.type === 'marker')));
+  return { parentPage, frame, received, problems: found };
+}
+
+test('report-origin names the lesson platform: a framed result goes to that origin, in the page\'s language', async () => {
+  const { parentPage, frame, received, problems: found } = await answerInFrame(originOf(lab.server.url));
   assert.match(await frame.textContent('#framed .progress'), /Respuestas correctas: 1 de 2/);
-  await page.waitForFunction(() => window.messages.length > 0);
-  const [message] = await page.evaluate(() => window.messages);
-  assert.deepEqual(message, { type: 'attention-quiz:answer', quiz: 'framed', question: 'cost-count', correct: true, selected: [2], solved: 1, total: 2 });
-  assert.deepEqual(problems, []);
+  assert.deepEqual(received, [{ origin: originOf(elsewhere.url),
+    data: { type: 'attention-quiz:answer', quiz: 'framed', question: 'cost-count', correct: true, selected: [2], solved: 1, total: 2 } }]);
+  assert.deepEqual(found, []);
+  await parentPage.close();
+});
+
+test('a framed result is not posted to a page on another origin than report-origin, nor without report-origin', async () => {
+  for (const reportOrigin of ['http://127.0.0.1:9', 'https://lessons.example.org', undefined]) {
+    const { parentPage, frame, received, problems: found } = await answerInFrame(reportOrigin);
+    assert.deepEqual(received, [], `report-origin ${reportOrigin}: nothing reaches the parent`);
+    assert.equal(await frame.$$eval('#framed .notice', (n) => n.length), 0, 'a valid origin (or none) is not a mistake');
+    assert.deepEqual(found, []);
+    await parentPage.close();
+  }
+});
+
+test('report-origin="*" posts to any parent, because the author asked for it', async () => {
+  const { parentPage, received, problems: found } = await answerInFrame('*');
+  assert.equal(received.length, 1);
+  assert.equal(received[0].data.question, 'cost-count');
+  assert.deepEqual(found, []);
+  await parentPage.close();
+});
+
+test('a report-origin that is not an origin: a notice in the quiz\'s language, nothing posted, the questions still drawn', async () => {
+  const { parentPage, frame, received, problems: found } = await answerInFrame('moodle.example.edu');
+  assert.deepEqual(received, []);
+  assert.match(await frame.textContent('#framed .notice'), /report-origin debe nombrar la página .* «moodle\.example\.edu» no lo es/);
+  assert.deepEqual(found, []);
+  await parentPage.close();
+
+  const { page: notices, problems: noticeProblems } = await openFixture('quiz_notices.html');
+  assert.match(await notices.textContent('#bad-origin .notice'), /report-origin must name the page around this one by its origin, such as https:\/\/lessons\.example\.org .* “moodle\.example\.edu” is not one/);
+  assert.match(await notices.textContent('#bad-origin-es .notice'), /«https:\/\/moodle\.example\.edu\/course\/view\.php\?id=3» no lo es/);
+  assert.equal(await notices.$$eval('#bad-origin form', (forms) => forms.length), 1, 'the question is drawn below the notice');
+  assert.deepEqual(noticeProblems, []);
+  await notices.close();
+});
+
+test('an empty quiz says so, in the page\'s language, instead of drawing nothing', async () => {
+  const { page: notices, problems: found } = await openFixture('quiz_notices.html');
+  for (const id of ['empty-array', 'empty-object', 'empty-script', 'empty-bank']) {
+    assert.match(await notices.textContent(`#${id} .notice`), /^This quiz has no questions\. Write them inside the element/, id);
+    assert.equal(await notices.$$eval(`#${id} form, #${id} .progress`, (n) => n.length), 0, `${id} draws no questions and no count`);
+    assert.ok(await notices.locator(`#${id} .notice`).isVisible(), `${id}'s notice is visible`);
+  }
+  assert.match(await notices.textContent('#empty-es .notice'), /^Este cuestionario no tiene preguntas\./);
+  await notices.setViewportSize({ width: 800, height: 900 });
+  await notices.screenshot({ path: join(SCREENSHOTS, 'quiz-notices.png'), fullPage: true });
+  assert.deepEqual(found, []);
+  await notices.close();
+});
+
+test('a live question bound to a <p> or to the quiz itself is named as such; the rest of the quiz draws', async () => {
+  const { page: bound, problems: found } = await openFixture('quiz_bindings.html');
+  const listed = await bound.$$eval('#self', (quizzes) => [...quizzes[0].shadowRoot.querySelectorAll('.problems li')].map((li) => li.textContent));
+  assert.deepEqual(listed, [
+    'Question 1 ("on-a-paragraph") is bound to a grid with id "status", but that is a <p>, not an <attention-lens>.',
+    'Question 2 ("on-itself") is bound to a grid with id "self", but that is this quiz itself, not an <attention-lens>.',
+  ]);
+  assert.deepEqual(await bound.$$eval('#self form', (forms) => forms.map((f) => f.dataset.id)), ['on-the-grid', 'plain']);
+  assert.deepEqual(found, []);
+  await bound.close();
+});
+
+test('a grid whose script never loads, whose start fails, or that never gets ready: a bounded wait and a clear message', async () => {
+  const { page: unloaded, problems: unloadedProblems } = await openFixture('quiz_lens_waits.html');
+  const messages = async (p) => p.$eval('#waits', (quiz) => [...quiz.shadowRoot.querySelectorAll('.problems li')].map((li) => li.textContent));
+  assert.deepEqual(await messages(unloaded), [
+    'Question 1 ("on-failing") is bound to a grid with id "failing", but that <attention-lens> was still not defined after 0.5 s: is attention-lens.js loaded on the page?',
+    'Question 2 ("on-stuck") is bound to a grid with id "stuck", but that <attention-lens> was still not defined after 0.5 s: is attention-lens.js loaded on the page?',
+  ]);
+  assert.deepEqual(await unloaded.$$eval('#waits form', (forms) => forms.map((f) => f.dataset.id)), ['plain']);
+  assert.deepEqual(unloadedProblems, []);
+  await unloaded.close();
+
+  const { page: faked, problems: fakedProblems } = await openFixture('quiz_lens_waits.html?fake-lenses');
+  assert.deepEqual(await messages(faked), [
+    'Question 1 ("on-failing") is bound to a grid with id "failing", but that <attention-lens> could not start: its engine could not be loaded',
+    'Question 2 ("on-stuck") is bound to a grid with id "stuck", but that <attention-lens> was still not ready after 0.5 s.',
+  ]);
+  assert.deepEqual(await faked.$$eval('#waits form', (forms) => forms.map((f) => f.dataset.id)), ['plain']);
+  assert.deepEqual(fakedProblems, []);
+  await faked.close();
+});
+
+test('when the grid cannot load its engine, its live question says so and the quiz still draws', async () => {
+  const broken = await lab.browser.newPage();
+  await broken.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'not here' }));
+  await broken.goto(`${lab.server.url}tests/browser/fixtures/quiz.html`);
+  await broken.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
+  assert.ok(await broken.$eval('#grid', (lens) => lens.analysis === null), 'the grid shows its own error');
+  assert.match(await broken.textContent('#live .problems'), /Question 1 \("it-looks-at"\): its grid shows no attention right now/);
+  assert.equal(await broken.$$eval('#scaling form', (forms) => forms.length), 3, 'the other quizzes are unaffected');
+  await broken.close();
 });

@@ -56,7 +56,15 @@ const lab = serveAndLaunch({
   },
 });
 
-before(async () => { await lab.ready; });
+before(async () => {
+  await lab.ready;
+  // The author writes their lesson site's origin after report-origin= (docs/embedding.md §2);
+  // here the lesson site is this server, known only once it listens.
+  for (const snippet of PLATFORM_SNIPPETS) {
+    const page = join(lab.folder, dirname(snippet), 'index.html');
+    writeFileSync(page, readFileSync(page, 'utf8').replace(/report-origin=[^&"]+/g, `report-origin=${new URL(lab.server.url).origin}`));
+  }
+});
 after(async () => { await elsewhere.server?.close(); });
 
 /** Opens `path` of the lesson site, noting problems and any request that leaves 127.0.0.1. */

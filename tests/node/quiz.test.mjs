@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 
 import { BUILT_IN_QUESTIONS, TOPICS } from '../../web/src/quiz/bank.js';
 import { parseQuestions, validateQuestions } from '../../web/src/quiz/schema.js';
+import { parentOrigin, parseReportOrigin } from '../../web/src/report_origin.js';
 
 test('the built-in bank: at least 20 valid questions, every topic covered, the right number of correct options', () => {
   const { questions, errors } = validateQuestions(BUILT_IN_QUESTIONS);
@@ -70,4 +71,26 @@ test('live questions: validated, and their answer is the most-attended word of t
   assert.deepEqual(question.options.map((o) => [o.text, o.correct]), [['dog', true], ['it', false], ['ran', false]]);
   assert.match(question.options[0].feedback, /“it” gives 70% of its attention to “dog”/);
   assert.match(resolveLiveQuestion({ ...questions[0], live: { word: 'cat', layer: null, head: 'average' } }, analysis).error, /no word “cat”/);
+});
+
+test('report-origin: an http(s) origin or an explicit *, anything else a readable refusal', () => {
+  assert.deepEqual(parseReportOrigin('https://moodle.example.edu'), { target: 'https://moodle.example.edu' });
+  assert.deepEqual(parseReportOrigin(' https://Moodle.Example.edu/ '), { target: 'https://moodle.example.edu' }, 'a trailing slash and case are what an address bar shows');
+  assert.deepEqual(parseReportOrigin('http://127.0.0.1:8080'), { target: 'http://127.0.0.1:8080' });
+  assert.deepEqual(parseReportOrigin('*'), { target: '*' });
+  const refused = ['', ' ', 'moodle.example.edu', 'https://moodle.example.edu/course/view.php', 'https://moodle.example.edu?x=1',
+    'https://moodle.example.edu#top', 'https://user:pw@moodle.example.edu', 'javascript:alert(1)', 'file:///tmp', 'null', '**', 'https://*.example.edu'];
+  for (const value of refused) {
+    const result = parseReportOrigin(value);
+    assert.equal(result.target, undefined, `${JSON.stringify(value)} is refused`);
+    assert.match(result.error, /“.*”/, `${JSON.stringify(value)}: the message quotes what arrived`);
+  }
+});
+
+test('the parent\'s origin: ancestorOrigins first, then the referrer, never an opaque "null"', () => {
+  assert.equal(parentOrigin({ ancestorOrigins: ['https://a.example'] }, 'https://b.example/page'), 'https://a.example');
+  assert.equal(parentOrigin({}, 'https://b.example/course/page?id=3'), 'https://b.example');
+  assert.equal(parentOrigin({ ancestorOrigins: ['null'] }, ''), null);
+  assert.equal(parentOrigin({ ancestorOrigins: [] }, ''), null);
+  assert.equal(parentOrigin({}, 'about:blank'), null);
 });

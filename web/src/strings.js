@@ -48,6 +48,8 @@ const en = {
   chooseFirst: 'Choose an answer first.',
   progress: (solved, total) => `Answered correctly: ${solved} of ${total}`,
   answeredBefore: 'You answered this one correctly before.',
+  quizEmpty: 'This quiz has no questions. Write them inside the element (as JSON or as data-question markup), or choose topics with bank="…": see docs/quiz.md.',
+  badReportOrigin: (asked) => `report-origin must name the page around this one by its origin, such as https://lessons.example.org (scheme and host, no path), or be * for any page; “${asked}” is not one, so nothing is sent to the page around this one.`,
 };
 
 const es = {
@@ -96,6 +98,8 @@ const es = {
   chooseFirst: 'Elige primero una respuesta.',
   progress: (solved, total) => `Respuestas correctas: ${solved} de ${total}`,
   answeredBefore: 'Ya respondiste bien esta pregunta.',
+  quizEmpty: 'Este cuestionario no tiene preguntas. Escríbelas dentro del elemento (en JSON o con marcado data-question), o elige temas con bank="…": consulta docs/quiz.md.',
+  badReportOrigin: (asked) => `report-origin debe nombrar la página que contiene a esta por su origen, como https://lessons.example.org (esquema y host, sin ruta), o ser * para cualquier página; «${asked}» no lo es, así que no se envía nada a la página que la contiene.`,
 };
 
 const LANGUAGES = { en, es };

@@ -10,7 +10,9 @@
 // follows it when its sentence changes, and moves its focus to the word once answered.
 //
 // Progress is kept in localStorage per page and quiz (attribute no-storage turns it off); inside
-// an iframe each result is also posted to the parent page, for lesson platforms. lang: "en"/"es".
+// an iframe each result is also posted to the parent page, for lesson platforms, but only to the
+// origin the author names with report-origin (or to any page with report-origin="*"): results
+// are a learner's answers, so without the attribute they stay in the frame. lang: "en"/"es".
 //
 // @fires quizanswer - bubbling, composed CustomEvent after each check: detail { id, correct, selected }
 import { BUILT_IN_QUESTIONS } from './bank.js';
@@ -18,6 +20,7 @@ import { parseQuestions, validateQuestions } from './schema.js';
 import { resolveLiveQuestion } from './live_question.js';
 import { stringsFor } from '../strings.js';
 import { assetUrl } from '../asset_url.js';
+import { parseReportOrigin } from '../report_origin.js';
 
 const STYLESHEET_URL = assetUrl('styles/attention-quiz.css');
 
@@ -54,8 +57,14 @@ function questionFromMarkup(node) {
 
 export class AttentionQuizElement extends HTMLElement {
   static get observedAttributes() {
-    return ['bank', 'lang', 'no-storage'];
+    return ['bank', 'lang', 'no-storage', 'report-origin'];
   }
+
+  /**
+   * How long a live question waits for its <attention-lens> to be defined and ready, in ms.
+   * Bounded so that a page whose lens script never loads still gets its quiz and a message.
+   */
+  static lensTimeout = 10_000;
 
   #root;
   #content;
@@ -113,16 +122,32 @@ export class AttentionQuizElement extends HTMLElement {
     }
   }
 
-  // Inside an iframe, the lesson platform around it hears every result.
+  // Where results may go: { target } from report-origin, { error } for a value that is not an
+  // origin, {} when the author named none (then nothing is posted).
+  get #reportOrigin() {
+    const value = this.getAttribute('report-origin');
+    return value === null ? {} : parseReportOrigin(value);
+  }
+
+  // Inside an iframe, the lesson platform around it hears every result, if the author said where
+  // it is. Where the browser tells the parent's origin (Chromium, Safari) a result meant for
+  // another origin is not posted at all: postMessage would drop it anyway, with a console error.
   #tellParent(detail) {
-    if (window.parent === window) return;
+    const { target } = this.#reportOrigin;
+    if (window.parent === window || !target) return;
+    const parent = location.ancestorOrigins?.[0];
+    if (target !== '*' && parent && parent !== target) {
+      console.warn(`<attention-quiz>: report-origin is ${target}, but this page is inside a page from ${parent}, so results are not sent there.`);
+      return;
+    }
     window.parent.postMessage({ type: 'attention-quiz:answer', quiz: this.id || null, ...detail,
-      solved: this.#solved.size, total: this.#total }, '*');
+      solved: this.#solved.size, total: this.#total }, target);
   }
 
   #loadQuestions() {
     const json = this.querySelector('script[type="application/json"]');
-    if (json) return parseQuestions(json.textContent);
+    // An empty script is an empty quiz (said as such by #render), not a JSON syntax error.
+    if (json) return json.textContent.trim() ? parseQuestions(json.textContent) : { questions: [], errors: [] };
     const marked = this.querySelectorAll('[data-question]');
     if (marked.length) return validateQuestions([...marked].map(questionFromMarkup));
     // Topics pick every question of the topic; ids pick one question (a short quick check).
@@ -135,19 +160,39 @@ export class AttentionQuizElement extends HTMLElement {
     return result;
   }
 
-  // The lens a live question is bound to, once its script has defined it (or null).
-  async #lensFor(id) {
+  // The <attention-lens> with this id once it is defined and ready: { lens }, or { problem }
+  // finishing the sentence "Question n is bound to a grid with id "x", but …". Only an
+  // <attention-lens> will do: any other element (this quiz included) has no grid to read, and
+  // waiting for it to become one would never end. The wait is bounded by `deadline`.
+  async #lensFor(id, deadline) {
     const lens = this.getRootNode().getElementById?.(id) ?? document.getElementById(id);
-    if (!lens) return null;
-    const defined = customElements.whenDefined(lens.localName);
-    const timeout = new Promise((resolve) => setTimeout(resolve, 10_000, 'timeout'));
-    if ((await Promise.race([defined, timeout])) === 'timeout' || !lens.ready) return null;
-    await lens.ready;
-    return lens;
+    if (!lens) return { problem: 'the page has no <attention-lens> with that id.' };
+    if (lens === this) return { problem: 'that is this quiz itself, not an <attention-lens>.' };
+    if (lens.localName !== 'attention-lens') return { problem: `that is a <${lens.localName}>, not an <attention-lens>.` };
+    const timeout = new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - Date.now()), 'timeout'));
+    const seconds = `${Math.round(this.constructor.lensTimeout / 100) / 10} s`;
+    if ((await Promise.race([customElements.whenDefined('attention-lens'), timeout])) === 'timeout') {
+      return { problem: `that <attention-lens> was still not defined after ${seconds}: is attention-lens.js loaded on the page?` };
+    }
+    try {
+      if ((await Promise.race([lens.ready, timeout])) === 'timeout') {
+        return { problem: `that <attention-lens> was still not ready after ${seconds}.` };
+      }
+    } catch (error) {
+      return { problem: `that <attention-lens> could not start: ${error?.message ?? error}` };
+    }
+    return { lens };
   }
 
-  // Live questions get their options from their grid; the others pass through.
+  // Live questions get their options from their grid; the others pass through. Every lens is
+  // waited for at once, under one deadline, so a page with several never waits several times.
   async #resolve(questions, errors) {
+    const deadline = Date.now() + this.constructor.lensTimeout;
+    const lookups = new Map();
+    for (const question of questions) {
+      const id = question.live?.lens;
+      if (id !== undefined && !lookups.has(id)) lookups.set(id, this.#lensFor(id, deadline));
+    }
     const resolved = [];
     for (const [index, question] of questions.entries()) {
       if (!question.live) {
@@ -155,9 +200,9 @@ export class AttentionQuizElement extends HTMLElement {
         continue;
       }
       const name = `Question ${index + 1} ("${question.id}")`;
-      const lens = await this.#lensFor(question.live.lens);
+      const { lens, problem } = await lookups.get(question.live.lens);
       if (!lens) {
-        errors.push(`${name} is bound to a grid with id "${question.live.lens}", but the page has no <attention-lens> with that id.`);
+        errors.push(`${name} is bound to a grid with id "${question.live.lens}", but ${problem}`);
         continue;
       }
       if (!this.#followed.has(lens)) {
@@ -165,7 +210,7 @@ export class AttentionQuizElement extends HTMLElement {
         lens.addEventListener('attentionchange', () => this.#render());
       }
       if (!lens.analysis) {
-        errors.push(`${name}: its grid shows no sentence right now.`);
+        errors.push(`${name}: its grid shows no attention right now (no sentence, or the message in its place).`);
         continue;
       }
       const { question: live, error } = resolveLiveQuestion(question, lens.analysis);
@@ -185,10 +230,21 @@ export class AttentionQuizElement extends HTMLElement {
     this.#solved = new Set([...this.#loadProgress()].filter((id) => ids.has(id)));
     this.#total = questions.length;
     const parts = [];
+    const text = this.#text;
+    // Notices for the author, in the page's language: a quiz that shows nothing says why.
+    const notices = [];
+    if (questions.length === 0 && errors.length === 0) notices.push(text.quizEmpty);
+    const { error: originError } = this.#reportOrigin;
+    if (originError) notices.push(text.badReportOrigin(this.getAttribute('report-origin')));
+    for (const notice of notices) {
+      const box = element('p', { className: 'problems notice' }, notice);
+      box.setAttribute('role', 'alert');
+      parts.push(box);
+    }
     if (errors.length) {
       const problems = element('div', { className: 'problems' });
       problems.setAttribute('role', 'alert');
-      problems.append(element('p', {}, this.#text.quizProblems));
+      problems.append(element('p', {}, text.quizProblems));
       const list = element('ul');
       for (const error of errors) list.append(element('li', {}, error));
       problems.append(list);
