@@ -65,6 +65,9 @@ async function nodeTests(name, folder, extraArgs = []) {
 }
 
 if (await build('Native build (g++, Eigen, Catch2)', 'build_scripts/build_native.sh')) await ctest();
+if (await build('Native build under AddressSanitizer + UBSan (g++)', 'build_scripts/build_native_asan.sh')) {
+  await ctest('native-asan', 'ctest under ASan + UBSan', 'Catch2 tests under AddressSanitizer + UBSan (ctest)');
+}
 if (await build('libFuzzer targets (clang)', 'build_scripts/build_fuzz.sh')) await fuzzSmoke(10);
 if (await build('WebAssembly build (Emscripten)', 'build_scripts/build_wasm.sh')) {
   await nodeTests('The wasm module in Node', 'tests/node/');
