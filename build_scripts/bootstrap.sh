@@ -21,6 +21,13 @@ command -v em++ >/dev/null || missing+=(emscripten)
 [ -f /usr/include/eigen3/Eigen/Core ] || missing+=(libeigen3-dev)
 [ -f /usr/include/catch2/catch.hpp ] || missing+=(catch2)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+# clang and libFuzzer's runtime, for the fuzz targets (tests/fuzz). The runtime is only a
+# Recommends of Debian 12's clang (14), so an install without recommends lacks it.
+if ! command -v clang++ >/dev/null; then
+  missing+=(clang libclang-rt-14-dev)
+elif [ ! -f "$(clang++ -print-file-name=libclang_rt.fuzzer-x86_64.a)" ]; then
+  missing+=(libclang-rt-14-dev)
+fi
 
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then

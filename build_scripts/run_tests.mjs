@@ -32,13 +32,24 @@ async function build(name, script) {
   return code === 0;
 }
 
-async function ctest() {
-  heading('Catch2 tests of the C++ engine (ctest)');
-  const { code, output } = await run('ctest', ['--preset', 'native']);
+async function ctest(preset = 'native', name = 'ctest', title = 'Catch2 tests of the C++ engine (ctest)') {
+  heading(title);
+  const { code, output } = await run('ctest', ['--preset', preset]);
   const match = output.match(/(\d+)% tests passed, (\d+) tests? failed out of (\d+)/);
   const total = match ? Number(match[3]) : 0;
   const failed = match ? Number(match[2]) : 1;
-  results.push({ name: 'ctest', passed: total - failed, failed: code !== 0 && failed === 0 ? 1 : failed });
+  results.push({ name, passed: total - failed, failed: code !== 0 && failed === 0 ? 1 : failed });
+}
+
+// A short run of each libFuzzer target (build_scripts/fuzz.mjs): each target is one test,
+// passed if it ran its time without a crash or a broken invariant.
+async function fuzzSmoke(seconds) {
+  heading(`libFuzzer smoke run, ${seconds} s per target`);
+  const { code, output } = await run(process.execPath, ['build_scripts/fuzz.mjs', String(seconds), '--no-build']);
+  const passed = (output.match(/^fuzz \w+: ok/gm) ?? []).length;
+  let failed = (output.match(/^fuzz \w+: FAIL/gm) ?? []).length;
+  if ((code !== 0 && failed === 0) || passed + failed === 0) failed = 1;
+  results.push({ name: 'libFuzzer smoke run', passed, failed });
 }
 
 async function nodeTests(name, folder, extraArgs = []) {
@@ -54,6 +65,10 @@ async function nodeTests(name, folder, extraArgs = []) {
 }
 
 if (await build('Native build (g++, Eigen, Catch2)', 'build_scripts/build_native.sh')) await ctest();
+if (await build('Native build under AddressSanitizer + UBSan (g++)', 'build_scripts/build_native_asan.sh')) {
+  await ctest('native-asan', 'ctest under ASan + UBSan', 'Catch2 tests under AddressSanitizer + UBSan (ctest)');
+}
+if (await build('libFuzzer targets (clang)', 'build_scripts/build_fuzz.sh')) await fuzzSmoke(10);
 if (await build('WebAssembly build (Emscripten)', 'build_scripts/build_wasm.sh')) {
   await nodeTests('The wasm module in Node', 'tests/node/');
   await nodeTests('The page in headless Chromium (Playwright)', 'tests/browser/', ['--test-concurrency=1']);

@@ -17,7 +17,9 @@
 
 #include <malloc.h>
 
+#include <cmath>
 #include <exception>
+#include <limits>
 #include <map>
 #include <memory>
 #include <string>
@@ -37,13 +39,41 @@ struct BadArgument : InvalidInput {
   using InvalidInput::InvalidInput;
 };
 
+// What a JS value is, for messages: "a number", "null", "an array", "the string \"abc\"".
+// Every value from the caller is checked with these before any as<T>(): Embind's as<T>() on a
+// value of the wrong type throws from inside wasm with its own message, leaking a handle.
+std::string describe(const val& value) {
+  if (value.isNull()) return "null";
+  if (value.isUndefined()) return "undefined";
+  if (value.isString()) {
+    std::string text = value.as<std::string>();
+    if (text.size() > 40) {  // long text is cut, at a character's first byte (UTF-8)
+      std::size_t cut = 40;
+      while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+      text = text.substr(0, cut) + "…";
+    }
+    return "the string \"" + text + "\"";
+  }
+  if (value.isArray()) return "an array";
+  const std::string type = value.typeOf().as<std::string>();
+  return (type == "object" || type == "undefined" ? "an " : "a ") + type;
+}
+
+bool read_boolean(const val& options, const char* field) {
+  const val value = options[field];
+  if (!value.isTrue() && !value.isFalse())
+    throw BadArgument(std::string("options.") + field + " must be true or false; got " + describe(value) + ".");
+  return value.isTrue();
+}
+
 int read_dimension(const val& object, const char* field, const std::string& name) {
   const val value = object[field];
   if (!value.isNumber())
     throw BadArgument(name + "." + field + " must be a whole number; it is " +
                       value.typeOf().as<std::string>() + ".");
   const double number = value.as<double>();
-  if (number < 0 || number != static_cast<double>(static_cast<int>(number)))
+  // Range first: converting NaN or a number past INT_MAX to int is undefined behaviour.
+  if (!(number >= 0 && number <= std::numeric_limits<int>::max()) || number != std::floor(number))
     throw BadArgument(name + "." + field + " must be a whole number ≥ 0; it is " +
                       std::to_string(number) + ".");
   return static_cast<int>(number);
@@ -72,7 +102,7 @@ Matrix read_matrix(const val& object, const std::string& name) {
 
 std::vector<std::uint8_t> read_flags(const val& array, const std::string& name) {
   if (!array.instanceof(val::global("Uint8Array")))
-    throw BadArgument(name + " must be a Uint8Array (1 = yes, 0 = no).");
+    throw BadArgument(name + " must be a Uint8Array (1 = yes, 0 = no); got " + describe(array) + ".");
   return emscripten::convertJSArrayToNumberVector<std::uint8_t>(array);
 }
 
@@ -81,14 +111,21 @@ std::vector<std::uint8_t> read_flags(const val& array, const std::string& name) 
 AttentionOptions read_options(const val& options, Eigen::Index n_q) {
   AttentionOptions result;
   if (options.isUndefined() || options.isNull()) return result;
-  if (!options["scaleBySqrtDk"].isUndefined()) result.scale_by_sqrt_dk = options["scaleBySqrtDk"].as<bool>();
+  if (!is_object(options) || options.isArray())
+    throw BadArgument("options must be an object such as { mask: \"causal\" }; got " + describe(options) + ".");
+  if (!options["scaleBySqrtDk"].isUndefined()) result.scale_by_sqrt_dk = read_boolean(options, "scaleBySqrtDk");
   if (!options["keepIntermediateSteps"].isUndefined())
-    result.keep_intermediate_steps = options["keepIntermediateSteps"].as<bool>();
+    result.keep_intermediate_steps = read_boolean(options, "keepIntermediateSteps");
   if (!options["temperature"].isUndefined()) {
-    if (!options["temperature"].isNumber()) throw BadArgument("options.temperature must be a number.");
+    if (!options["temperature"].isNumber())
+      throw BadArgument("options.temperature must be a number; got " + describe(options["temperature"]) + ".");
     result.temperature = options["temperature"].as<float>();
   }
-  const std::string mask = options["mask"].isUndefined() ? "none" : options["mask"].as<std::string>();
+  const val mask_value = options["mask"];
+  static const char* const kMaskChoices = "options.mask must be one of \"none\", \"causal\", \"key-padding\", \"custom\"; got ";
+  if (!mask_value.isUndefined() && !mask_value.isString())
+    throw BadArgument(kMaskChoices + describe(mask_value) + ".");
+  const std::string mask = mask_value.isUndefined() ? "none" : mask_value.as<std::string>();
   if (mask == "none") {
     result.mask.kind = MaskKind::none;
   } else if (mask == "causal") {
@@ -106,8 +143,7 @@ AttentionOptions read_options(const val& options, Eigen::Index n_q) {
                         "); it holds " + std::to_string(flags.size()) + ".");
     result.mask.allowed = Eigen::Map<const BoolMatrix>(flags.data(), n_q, n_k);
   } else {
-    throw BadArgument("options.mask must be 'none', 'causal', 'key-padding' or 'custom'; it is '" +
-                      mask + "'.");
+    throw BadArgument(kMaskChoices + describe(mask_value) + ".");
   }
   return result;
 }
@@ -223,7 +259,7 @@ val string_array(const std::vector<std::string>& strings) {
 val load_model(val bytes) {
   return returning_errors([&] {
     if (!bytes.instanceof(val::global("Uint8Array")))
-      throw BadArgument("The model must be given as a Uint8Array of the weights file's bytes.");
+      throw BadArgument("The weights must be bytes (a Uint8Array of the weights file); got " + describe(bytes) + ".");
     const std::vector<std::uint8_t> data = emscripten::convertJSArrayToNumberVector<std::uint8_t>(bytes);
     auto model = std::make_unique<LoadedModel>(LoadedModel{parse_weights(data.data(), data.size()), Vocabulary({"[unk]"})});
     model->vocabulary = Vocabulary(model->weights.vocabulary);

@@ -14,8 +14,9 @@ enum class Kind {
   space,       // separates tokens and is dropped
   letter,      // part of a word: ASCII letters and digits, and every other script
   apostrophe,  // ' or ’: inside a word between two letters, else a token of its own
-  joiner,      // ZWJ, ZWNJ: inside a word between two letters (Persian, Indic scripts), or
-               // glues two emoji together (👩‍💻); else a token of its own
+  joiner,      // ZWJ, ZWNJ, soft hyphen: inside a word between two letters (Persian, Indic
+               // scripts, "hy­phen"), or ZWJ gluing two emoji together (👩‍💻); anywhere else
+               // dropped like a space, because alone it is invisible: a row with no label
   modifier,    // variation selectors, skin tones, keycap, tags: belong to the character before
   symbol,      // emoji and symbols: a token of its own, never part of a word
   mark,        // any other punctuation: a token of its own
@@ -30,8 +31,9 @@ struct Character {
 bool in(char32_t c, char32_t first, char32_t last) { return c >= first && c <= last; }
 
 Kind kind_of_ascii(unsigned char c) {
-  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f')
-    return Kind::space;
+  // Whitespace, and every other C0 control character and DEL: they have no picture, so as a
+  // token they would be a row with a blank label (and in exported SVG, invalid XML).
+  if (c < 0x20 || c == 0x7F || c == ' ') return Kind::space;
   if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
     return Kind::letter;
   if (c == '\'') return Kind::apostrophe;
@@ -40,15 +42,25 @@ Kind kind_of_ascii(unsigned char c) {
 
 Kind kind_of(char32_t c) {
   if (c < 0x80) return kind_of_ascii(static_cast<unsigned char>(c));
+  if (c <= 0x9F) return Kind::space;  // C1 control characters (NEL U+0085 among them)
   // Unicode spaces, and the invisible direction and format marks that text pasted from
   // Hebrew, Arabic or a word processor carries (LRM, RLM, BOM…): shown as tokens they would
   // be empty boxes in the grid, and glued to a word they would make it unknown.
-  if (c == 0x85 || c == 0xA0 || c == 0x1680 || in(c, 0x2000, 0x200B) || c == 0x200E ||
+  // Also the other invisible format characters: the Arabic letter mark, the Mongolian vowel
+  // separator, interlinear annotation marks, shorthand and musical format controls, and the
+  // language tag.
+  if (c == 0xA0 || c == 0x1680 || in(c, 0x2000, 0x200B) || c == 0x200E ||
       c == 0x200F || in(c, 0x2028, 0x202F) || in(c, 0x205F, 0x2064) ||
-      in(c, 0x2066, 0x206F) || c == 0x3000 || c == 0xFEFF)
+      in(c, 0x2066, 0x206F) || c == 0x3000 || c == 0xFEFF || c == 0x61C || c == 0x180E ||
+      in(c, 0xFFF9, 0xFFFB) || in(c, 0x1BCA0, 0x1BCA3) || in(c, 0x1D173, 0x1D17A) ||
+      c == 0xE0001)
     return Kind::space;
   if (c == 0x2019) return Kind::apostrophe;
-  if (c == 0x200C || c == 0x200D) return Kind::joiner;
+  if (c == 0x200C || c == 0x200D || c == 0xAD) return Kind::joiner;
+  // The replacement character: what a broken character became on its way here (the widget
+  // turns a lone UTF-16 surrogate into it). A visible token of its own, so the words beside it
+  // stay whole and known.
+  if (c == 0xFFFD) return Kind::mark;
   if (in(c, 0xFE00, 0xFE0F) || in(c, 0x1F3FB, 0x1F3FF) || c == 0x20E3 ||
       in(c, 0xE0020, 0xE007F))
     return Kind::modifier;
@@ -102,6 +114,10 @@ Character character_at(std::string_view text, std::size_t i) {
 }
 
 bool is_regional_indicator(char32_t c) { return in(c, 0x1F1E6, 0x1F1FF); }
+
+// Variation selectors and tag characters change the look of the character before them and
+// have none of their own (unlike a skin tone or the keycap, which draw something alone).
+bool is_invisible_modifier(char32_t c) { return in(c, 0xFE00, 0xFE0F) || in(c, 0xE0020, 0xE007F); }
 
 // The character at i, or a space past the end (which ends every token).
 Character peek(std::string_view text, std::size_t i) {
@@ -166,9 +182,15 @@ std::vector<Token> tokenize(std::string_view text) {
     std::size_t end = 0;
     switch (c.kind) {
       case Kind::space: i += c.length; continue;
+      // Not between two letters (end_of_word keeps those), so nothing to see: dropped.
+      case Kind::joiner: i += c.length; continue;
+      case Kind::modifier:
+        if (is_invisible_modifier(c.code_point)) { i += c.length; continue; }
+        end = end_of_mark(text, i);
+        break;
       case Kind::letter: end = end_of_word(text, i); break;
       case Kind::symbol: end = end_of_symbol(text, i); break;
-      default: end = end_of_mark(text, i); break;  // mark, a lone apostrophe, joiner, modifier
+      default: end = end_of_mark(text, i); break;  // a mark or a lone apostrophe
     }
     tokens.push_back({std::string(text.substr(i, end - i)), i, end});
     i = end;

@@ -13,7 +13,12 @@
 //   - every other non-space character is a token of its own ("." "," "!" "—" "«" "¿"); a UTF-8
 //     sequence is never split.
 //   - whitespace (ASCII space, tab, newline, CR, VT, FF, U+00A0 and the other Unicode spaces,
-//     and the invisible LRM/RLM/BOM marks pasted text carries) separates tokens and is dropped.
+//     and the invisible LRM/RLM/BOM marks pasted text carries) separates tokens and is dropped;
+//     so do control characters (C0, DEL, C1) and the zero-width space U+200B.
+//   - ZWJ, ZWNJ and the soft hyphen stay inside a word between two letters (Persian, Indic
+//     scripts, "hy­phen"; ZWJ also inside an emoji sequence); anywhere else they are dropped,
+//     like a stray variation selector: no token is ever made only of invisible characters.
+//   - U+FFFD (what a broken character became) is a token of its own, like a mark.
 #pragma once
 
 #include <cstddef>

@@ -122,7 +122,7 @@ test('errors arrive as Error objects carrying the engine\'s message', async () =
     [() => engine.attention(matrix(2, 4, [1, 1, 1, 1, 1, NaN, 1, 1]), k, v), /Q \(queries\) has NaN at row 1, column 1/],
     [() => engine.attention(q, k, matrix(3, 2, [1, 1, Infinity, 1, 1, 1])), /V \(values\) has Infinity at row 1, column 0/],
     [() => engine.attention(q, k, v, { temperature: 0 }), /temperature must be a finite number above 0/],
-    [() => engine.attention(q, k, v, { mask: 'sideways' }), /options.mask must be 'none', 'causal', 'key-padding' or 'custom'; it is 'sideways'/],
+    [() => engine.attention(q, k, v, { mask: 'sideways' }), /options.mask must be one of "none", "causal", "key-padding", "custom"; got the string "sideways"/],
     [() => engine.attention(q, k, v, { mask: 'key-padding', keyIsPadding: new Uint8Array(2) }), /one entry per key \(n_k = 3\); it has 2/],
     [() => engine.attention(q, k, v, { mask: 'custom', allowed: [1, 0] }), /options.allowed must be a Uint8Array/],
     [() => engine.attention({ rows: 2, cols: 4, data: [1, 2] }, k, v), /queries.data must be a Float32Array/],

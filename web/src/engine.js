@@ -161,6 +161,11 @@ export class AttentionEngine {
    * @throws {Error} when the file is not a weights file, is truncated, corrupted or inconsistent
    */
   loadModel(bytes) {
+    // Checked here: new Uint8Array('x'), (null) or (42) would quietly make empty or zeroed
+    // bytes, and the message would blame the file instead of the call.
+    if (!(bytes instanceof Uint8Array) && !(bytes instanceof ArrayBuffer)) {
+      throw new Error(`The weights must be bytes (an ArrayBuffer or Uint8Array); got ${describeValue(bytes)}.`);
+    }
     const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
     return new AttentionModel(this.#module, throwIfError(this.#module.loadModel(data)));
   }
@@ -211,7 +216,7 @@ export class AttentionModel {
       throw new Error(`The sentence must be text; it is ${sentence === null ? 'null' : typeof sentence}.`);
     }
     if (this.#id === null) throw new Error('This model was disposed of; load it again.');
-    return throwIfError(this.#module.analyze(this.#id, sentence, options));
+    return throwIfError(this.#module.analyze(this.#id, withoutLoneSurrogates(sentence), options));
   }
 
   /** Frees the model's memory in the engine. */
@@ -219,6 +224,27 @@ export class AttentionModel {
     if (this.#id !== null) this.#module.unloadModel(this.#id);
     this.#id = null;
   }
+}
+
+// A lone UTF-16 surrogate (half of an emoji, cut by a careless slice) becomes U+FFFD: the
+// module's UTF-8 conversion (Emscripten 3.1.6) would otherwise pair it with the character after
+// it and garble both. One code unit replaces one, so token spans still index the caller's string.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+function withoutLoneSurrogates(text) {
+  return text.replace(LONE_SURROGATE, '\uFFFD');
+}
+
+// What a value is, for messages: "a number (42)", "null", "the string \"x\"", "an object".
+function describeValue(value) {
+  if (value === null) return 'null';
+  if (typeof value === 'string') return `the string "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  if (typeof value === 'number') return `a number (${value})`;
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') {
+    const kind = value.constructor?.name;
+    return !kind || kind === 'Object' ? 'an object' : `a ${kind}`;
+  }
+  return typeof value === 'undefined' ? 'undefined' : `a ${typeof value}`;
 }
 
 // The module returns an Error instead of throwing it (see cpp/bindings/wasm_bindings.cpp).

@@ -146,6 +146,70 @@ TEST_CASE("every token is the text at its span, for any bytes", "[tokenizer]") {
   }
 }
 
+TEST_CASE("control characters separate words and are never tokens", "[tokenizer]") {
+  REQUIRE(token_texts(std::string("the\0dog", 7)) == std::vector<std::string>{"the", "dog"});
+  REQUIRE(token_texts("the dog\x01 ran") == std::vector<std::string>{"the", "dog", "ran"});
+  REQUIRE(token_texts("a\x1B[31mred\x7F \x08") == std::vector<std::string>{"a", "[", "31mred"});
+  // C1 controls (U+0080–U+009F, two bytes each in UTF-8), NEL among them.
+  REQUIRE(token_texts("one\xC2\x80two\xC2\x9F three\xC2\x85") ==
+          std::vector<std::string>{"one", "two", "three"});
+  const std::vector<Token> tokens = tokenize(std::string("\x01\x02the\0dog", 9));
+  REQUIRE(tokens.size() == 2);
+  CHECK(tokens[0].start == 2);
+  CHECK(tokens[1].start == 6);
+  CHECK(tokens[1].end == 9);
+}
+
+TEST_CASE("a stray zero-width or format character is never a token nor a word's edge",
+          "[tokenizer]") {
+  // The case: U+200B separates like a space; a ZWNJ or ZWJ at a word's end is dropped.
+  const std::vector<Token> tokens = tokenize("hello\u200bworld\u200c it\u200d");
+  REQUIRE(texts_of(tokens) == std::vector<std::string>{"hello", "world", "it"});
+  CHECK(tokens[1].start == 8);   // "hello" 5 bytes + U+200B 3 bytes
+  CHECK(tokens[2].start == 17);  // + "world" 5 + U+200C 3 + " " 1
+  REQUIRE(token_texts("\u200dstart \u200c \u200d\u200c end") ==
+          std::vector<std::string>{"start", "end"});
+  REQUIRE(token_texts("\u2060word\ufeff \u00adsoft\u00ad") ==
+          std::vector<std::string>{"word", "soft"});
+  // Between two letters they stay: Persian's ZWNJ, a soft hyphen inside a word.
+  REQUIRE(token_texts("می‌خواهم hy\u00adphen") ==
+          std::vector<std::string>{"می‌خواهم", "hy\u00adphen"});
+  // An emoji ZWJ sequence is one picture; a ZWJ dangling after an emoji is dropped.
+  REQUIRE(token_texts("👩‍💻 👩\u200d ok") == std::vector<std::string>{"👩‍💻", "👩", "ok"});
+  // A variation selector or tag with nothing before it draws nothing: dropped. A skin tone
+  // alone draws a swatch: kept.
+  REQUIRE(token_texts("\ufe0f dog \U000E0067 🏽") == std::vector<std::string>{"dog", "🏽"});
+}
+
+TEST_CASE("the replacement character is a token of its own, not part of a word", "[tokenizer]") {
+  REQUIRE(token_texts("the \ufffddog ran") == std::vector<std::string>{"the", "\ufffd", "dog", "ran"});
+  REQUIRE(token_texts("a\ufffd\ufffdb") == std::vector<std::string>{"a", "\ufffd", "\ufffd", "b"});
+}
+
+TEST_CASE("no token is made only of invisible characters, for any mix", "[tokenizer]") {
+  const std::vector<std::string> pieces = {
+      "a", "ж", " ", "\x01", std::string(1, '\0'), "\x7F", "\xC2\x85", "\u200b", "\u200c",
+      "\u200d", "\u00ad", "\u2060", "\ufeff", "\ufe0f", "\U000E0067", "😀", ".", "'"};
+  const std::vector<std::string> invisible = {
+      "\x01", std::string(1, '\0'), "\x7F", "\xC2\x85", "\u200b", "\u200c",
+      "\u200d", "\u00ad", "\u2060", "\ufeff", "\ufe0f", "\U000E0067"};
+  std::mt19937 random(2024);
+  for (int trial = 0; trial < 3000; ++trial) {
+    std::string text;
+    const int length = static_cast<int>(random() % 10);
+    for (int k = 0; k < length; ++k) text += pieces[random() % pieces.size()];
+    require_spans_cover_the_text(text);
+    for (const Token& token : tokenize(text)) {
+      std::string visible = token.text;
+      for (const std::string& mark : invisible)
+        for (auto at = visible.find(mark); at != std::string::npos; at = visible.find(mark))
+          visible.erase(at, mark.size());
+      INFO("text: " << text << ", token: " << token.text);
+      REQUIRE(!visible.empty());
+    }
+  }
+}
+
 TEST_CASE("normalize_word lower-cases ASCII and turns ’ into '", "[tokenizer]") {
   REQUIRE(normalize_word("DIDN\xE2\x80\x99T") == "didn't");
   REQUIRE(normalize_word("Arjun") == "arjun");
