@@ -64,6 +64,7 @@ export const ATTRIBUTE_CASES = [
   { id: 'lang es: temperature hot', attrs: { lang: 'es', sentence: S, temperature: 'hot' }, grid: true, message: /La temperatura debe ser un número mayor que 0, no «hot»/, notMessage: ENGLISH },
   { id: 'lang es: temperature 2abc', attrs: { lang: 'es', sentence: S, temperature: '2abc' }, grid: true, message: /temperatura.*«2abc»/, notMessage: ENGLISH },
   { id: 'lang es: view unknown', attrs: { lang: 'es', sentence: S, view: 'tabla' }, grid: true, message: /No hay vista «tabla»/, notMessage: ENGLISH },
+  { id: 'lang es: empty sentence', attrs: { lang: 'es', sentence: '' }, grid: false, message: /La frase está vacía/, notMessage: /The sentence is empty/ },
   { id: 'lang unknown falls back to English', attrs: { lang: 'xx', sentence: S, layer: '7' }, grid: true, message: /There is no layer “7”/ },
 ];
 
@@ -80,5 +81,6 @@ export const TYPED_CASES = [
   { id: 'typed: a lone surrogate', typed: 'it \uDE00was tired', grid: true },
   { id: 'typed: NUL', typed: 'the\u0000 dog', grid: true, tokens: ['the', 'dog'] },
   { id: 'typed: HTML', typed: '<script>alert(1)</script> the dog', grid: true },
-  { id: 'typed: in Spanish page, an empty sentence keeps the box', lang: 'es', typed: '', grid: false, message: /./ },
+  { id: 'typed: in Spanish, nothing', lang: 'es', typed: '', grid: false, message: /La frase está vacía/, notMessage: /The sentence is empty/ },
+  { id: 'typed: in Spanish, spaces and zero-width characters only', lang: 'es', typed: ' \u200b \u00a0 ', grid: false, message: /La frase está vacía/, notMessage: /The sentence is empty/ },
 ];
