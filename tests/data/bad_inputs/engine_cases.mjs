@@ -26,6 +26,8 @@ const headWeights = (overrides = {}) => ({
 });
 
 const GOOD_SENTENCE = 'The dog saw the cat';
+// Cases whose right outcome no branch of issue 10 delivers yet: run as `todo`, reported, not hidden.
+const COERCED = 'the bindings read boolean options with as<bool>() (any truthy value is true) and ignore an options value that is not an object (cpp/bindings/wasm_bindings.cpp, read_options)';
 
 // Every token is a slice of the sentence (start/end index it) and says something visible: no
 // row label made only of control or zero-width characters, and no character the sentence does
@@ -68,12 +70,12 @@ export const ATTENTION_CASES = [
   { id: 'attention: null keys', run: (e) => e.attention(q(), null, v()), error: /keys must be an object \{ rows, cols, data: Float32Array \}/ },
   { id: 'attention: a string as values', run: (e) => e.attention(q(), k(), 'values'), error: /values must be an object/ },
   { id: 'attention: no arguments', run: (e) => e.attention(), error: /queries must be an object/ },
-  { id: 'attention: empty matrices (N = 0)', run: (e) => e.attention(filled(0, 4), filled(0, 4), filled(0, 2)), error: /(empty|at least one|0×4)/i },
+  { id: 'attention: empty matrices (N = 0)', run: (e) => e.attention(filled(0, 4), filled(0, 4), filled(0, 2)), error: /Q \(queries\) is empty \(0×4\); it needs at least one row and one column/ },
   { id: 'attention: N = 20,000 (400 M scores)', run: (e) => e.attention(filled(20000, 1), filled(20000, 1), filled(20000, 1)), error: /Too many scores: n_q×n_k = 20000×20000/ },
   // Numbers that are not numbers
-  { id: 'attention: NaN in Q', run: (e) => e.attention(withOne(q(), 3, NaN), k(), v()), error: /Q \(queries\).*(NaN|not a number|finite)/i },
-  { id: 'attention: Infinity in K', run: (e) => e.attention(q(), withOne(k(), 5, Infinity), v()), error: /K \(keys\).*(inf|finite)/i },
-  { id: 'attention: -Infinity in V', run: (e) => e.attention(q(), k(), withOne(v(), 0, -Infinity)), error: /V \(values\).*(inf|finite)/i },
+  { id: 'attention: NaN in Q', run: (e) => e.attention(withOne(q(), 3, NaN), k(), v()), error: /Q \(queries\) has NaN at row 0, column 3; every entry must be a finite number/ },
+  { id: 'attention: Infinity in K', run: (e) => e.attention(q(), withOne(k(), 5, Infinity), v()), error: /K \(keys\) has Infinity at row 1, column 1/ },
+  { id: 'attention: -Infinity in V', run: (e) => e.attention(q(), k(), withOne(v(), 0, -Infinity)), error: /V \(values\) has -Infinity at row 0, column 0/ },
   { id: 'attention: scores that overflow float32', run: (e) => e.attention(filled(2, 4, () => 1e20), filled(3, 4, () => 1e20), v()), error: /overflowed float32/ },
   // Options of the wrong type or value
   { id: 'attention: temperature as a string', run: (e) => e.attention(q(), k(), v(), { temperature: '2' }), error: /options\.temperature must be a number/ },
@@ -88,6 +90,11 @@ export const ATTENTION_CASES = [
   { id: 'attention: key-padding with the wrong count', run: (e) => e.attention(q(), k(), v(), { mask: 'key-padding', keyIsPadding: new Uint8Array(2) }), error: /one entry per key \(n_k = 3\); it has 2/ },
   { id: 'attention: custom mask of the wrong size', run: (e) => e.attention(q(), k(), v(), { mask: 'custom', allowed: new Uint8Array(5) }), error: /options\.allowed must hold n_q×n_k flags/ },
   { id: 'attention: custom mask as an array', run: (e) => e.attention(q(), k(), v(), { mask: 'custom', allowed: [1, 1, 1, 1, 1, 1] }), error: /options\.allowed must be a Uint8Array/ },
+  // Booleans and the options object itself: a string 'no' must not silently mean yes.
+  { id: 'attention: scaleBySqrtDk as the string "no"', run: (e) => e.attention(q(), k(), v(), { scaleBySqrtDk: 'no' }), error: /options\.scaleBySqrtDk must be true or false/, knownDefect: COERCED },
+  { id: 'attention: keepIntermediateSteps as the string "no"', run: (e) => e.attention(q(), k(), v(), { keepIntermediateSteps: 'no' }), error: /options\.keepIntermediateSteps must be true or false/, knownDefect: COERCED },
+  { id: 'attention: scaleBySqrtDk null', run: (e) => e.attention(q(), k(), v(), { scaleBySqrtDk: null }), error: /options\.scaleBySqrtDk must be true or false/, knownDefect: COERCED },
+  { id: 'attention: options as a string', run: (e) => e.attention(q(), k(), v(), 'causal'), error: /options must be an object/, knownDefect: COERCED },
   { id: 'attention: a fully masked row is zero, not NaN', run: (e) => e.attention(q(), k(), v(), { mask: 'custom', allowed: Uint8Array.of(0, 0, 0, 1, 1, 1) }),
     result: (trace) => {
       assert.deepEqual([...trace.weights.data.slice(0, 3)], [0, 0, 0]);
@@ -143,6 +150,8 @@ export const ANALYZE_CASES = [
   { id: 'analyze: temperature 0', run: (m) => m.analyze(GOOD_SENTENCE, { temperature: 0 }), error: /temperature must be a finite number above 0/ },
   { id: 'analyze: temperature NaN', run: (m) => m.analyze(GOOD_SENTENCE, { temperature: NaN }), error: /temperature must be a finite number above 0/ },
   { id: 'analyze: temperature -Infinity', run: (m) => m.analyze(GOOD_SENTENCE, { temperature: -Infinity }), error: /temperature must be a finite number above 0/ },
+  { id: 'analyze: scaleBySqrtDk as the string "off"', run: (m) => m.analyze(GOOD_SENTENCE, { scaleBySqrtDk: 'off' }), error: /options\.scaleBySqrtDk must be true or false/, knownDefect: COERCED },
+  { id: 'analyze: options as a number', run: (m) => m.analyze(GOOD_SENTENCE, 5), error: /options must be an object/, knownDefect: COERCED },
   { id: 'analyze: causal mask hides later words', run: (m) => m.analyze(GOOD_SENTENCE, { mask: 'causal' }),
     result: (analysis) => {
       const n = analysis.tokens.length;
