@@ -1,7 +1,8 @@
 // The XSS corpus: payloads (script tags, event handlers, javascript: URLs, attribute and
 // element breakouts, template injection, </style>, CSS expressions, entities, mixed case,
 // escapes…) put into every text input the widgets have — <attention-lens> attributes, the
-// editable box, quiz JSON and markup, the page's share link (#…), the embed's query string —
+// editable box, quiz JSON, markup and attributes (bank, lang, report-origin), the page's share
+// link (#…), the embed's query string —
 // and into the exported SVG, opened as an image and as a document. A payload that runs calls
 // __xss(id); a self-test first proves that the detector sees one that does. Afterwards no
 // element a payload could have made (an img, a handler attribute…) may exist in any shadow root.
@@ -115,7 +116,7 @@ test('<attention-lens>: payloads in every attribute and typed into the box stay 
   assert.equal(report.imageErrors, 0, 'every SVG draws as an image');
 });
 
-test('<attention-quiz>: payloads in every JSON field and in markup stay text, answered and revealed', async () => {
+test('<attention-quiz>: payloads in every JSON field, in markup and in its attributes stay text, answered and revealed', async () => {
   const seen = await hitsAfter(async () => {
     const questions = payloads('json').map((payload, i) => ({
       id: i % 4 === 0 ? payload : `q${i}`, topic: payload, prompt: payload, explanation: payload,
@@ -132,6 +133,7 @@ test('<attention-quiz>: payloads in every JSON field and in markup stay text, an
     assert.equal(json.problems, 2 * PAYLOADS.length);
     const markup = await page.evaluate((list) => window.quizFromMarkup(list), payloads('markup'));
     assert.ok(markup.questions + markup.problems === PAYLOADS.length);
+    assert.equal(await page.evaluate((list) => window.quizAttributes(list), payloads('quiz-attributes')), 2 * PAYLOADS.length);
   });
   assert.deepEqual(seen, []);
   assert.deepEqual(await page.evaluate(() => window.findInjected()), []);
@@ -161,7 +163,7 @@ test('the share link (#sentence=…&focus=…&layer=…&head=…) of the lesson 
 });
 
 test('the embed\'s query string (every attribute it passes on) keeps payloads as text', async () => {
-  const names = ['sentence', 'focus', 'layer', 'head', 'view', 'controls', 'lang', 'scaling', 'mask', 'temperature', 'editable'];
+  const names = ['sentence', 'focus', 'layer', 'head', 'view', 'controls', 'lang', 'scaling', 'mask', 'temperature', 'editable', 'report-origin'];
   const seen = await hitsAfter(async () => {
     await openWithPayloads(payloads('embed').map((payload) => `/web/embed.html?${new URLSearchParams(Object.fromEntries(names.map((name) => [name, payload])))}`));
   });
