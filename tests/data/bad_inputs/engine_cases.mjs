@@ -26,8 +26,6 @@ const headWeights = (overrides = {}) => ({
 });
 
 const GOOD_SENTENCE = 'The dog saw the cat';
-// Cases whose right outcome no branch of issue 10 delivers yet: run as `todo`, reported, not hidden.
-const COERCED = 'the bindings read boolean options with as<bool>() (any truthy value is true) and ignore an options value that is not an object (cpp/bindings/wasm_bindings.cpp, read_options)';
 
 // Every token is a slice of the sentence (start/end index it) and says something visible: no
 // row label made only of control or zero-width characters, and no character the sentence does
@@ -91,10 +89,10 @@ export const ATTENTION_CASES = [
   { id: 'attention: custom mask of the wrong size', run: (e) => e.attention(q(), k(), v(), { mask: 'custom', allowed: new Uint8Array(5) }), error: /options\.allowed must hold n_q×n_k flags/ },
   { id: 'attention: custom mask as an array', run: (e) => e.attention(q(), k(), v(), { mask: 'custom', allowed: [1, 1, 1, 1, 1, 1] }), error: /options\.allowed must be a Uint8Array/ },
   // Booleans and the options object itself: a string 'no' must not silently mean yes.
-  { id: 'attention: scaleBySqrtDk as the string "no"', run: (e) => e.attention(q(), k(), v(), { scaleBySqrtDk: 'no' }), error: /options\.scaleBySqrtDk must be true or false/, knownDefect: COERCED },
-  { id: 'attention: keepIntermediateSteps as the string "no"', run: (e) => e.attention(q(), k(), v(), { keepIntermediateSteps: 'no' }), error: /options\.keepIntermediateSteps must be true or false/, knownDefect: COERCED },
-  { id: 'attention: scaleBySqrtDk null', run: (e) => e.attention(q(), k(), v(), { scaleBySqrtDk: null }), error: /options\.scaleBySqrtDk must be true or false/, knownDefect: COERCED },
-  { id: 'attention: options as a string', run: (e) => e.attention(q(), k(), v(), 'causal'), error: /options must be an object/, knownDefect: COERCED },
+  { id: 'attention: scaleBySqrtDk as the string "no"', run: (e) => e.attention(q(), k(), v(), { scaleBySqrtDk: 'no' }), error: /options\.scaleBySqrtDk must be true or false/ },
+  { id: 'attention: keepIntermediateSteps as the string "no"', run: (e) => e.attention(q(), k(), v(), { keepIntermediateSteps: 'no' }), error: /options\.keepIntermediateSteps must be true or false/ },
+  { id: 'attention: scaleBySqrtDk null', run: (e) => e.attention(q(), k(), v(), { scaleBySqrtDk: null }), error: /options\.scaleBySqrtDk must be true or false/ },
+  { id: 'attention: options as a string', run: (e) => e.attention(q(), k(), v(), 'causal'), error: /options must be an object/ },
   { id: 'attention: a fully masked row is zero, not NaN', run: (e) => e.attention(q(), k(), v(), { mask: 'custom', allowed: Uint8Array.of(0, 0, 0, 1, 1, 1) }),
     result: (trace) => {
       assert.deepEqual([...trace.weights.data.slice(0, 3)], [0, 0, 0]);
@@ -150,8 +148,8 @@ export const ANALYZE_CASES = [
   { id: 'analyze: temperature 0', run: (m) => m.analyze(GOOD_SENTENCE, { temperature: 0 }), error: /temperature must be a finite number above 0/ },
   { id: 'analyze: temperature NaN', run: (m) => m.analyze(GOOD_SENTENCE, { temperature: NaN }), error: /temperature must be a finite number above 0/ },
   { id: 'analyze: temperature -Infinity', run: (m) => m.analyze(GOOD_SENTENCE, { temperature: -Infinity }), error: /temperature must be a finite number above 0/ },
-  { id: 'analyze: scaleBySqrtDk as the string "off"', run: (m) => m.analyze(GOOD_SENTENCE, { scaleBySqrtDk: 'off' }), error: /options\.scaleBySqrtDk must be true or false/, knownDefect: COERCED },
-  { id: 'analyze: options as a number', run: (m) => m.analyze(GOOD_SENTENCE, 5), error: /options must be an object/, knownDefect: COERCED },
+  { id: 'analyze: scaleBySqrtDk as the string "off"', run: (m) => m.analyze(GOOD_SENTENCE, { scaleBySqrtDk: 'off' }), error: /options\.scaleBySqrtDk must be true or false/ },
+  { id: 'analyze: options as a number', run: (m) => m.analyze(GOOD_SENTENCE, 5), error: /options must be an object/ },
   { id: 'analyze: causal mask hides later words', run: (m) => m.analyze(GOOD_SENTENCE, { mask: 'causal' }),
     result: (analysis) => {
       const n = analysis.tokens.length;
