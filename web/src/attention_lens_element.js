@@ -42,6 +42,8 @@ const scrollable = (node) => {
   wrapper.append(node);
   return wrapper;
 };
+// A letter, digit, mark, symbol or punctuation: a sentence without one is empty to a reader.
+const VISIBLE = /[^\p{Z}\p{Cc}\p{Cf}\p{Cs}\s]/u;
 const VIEWS = ['grid', 'heads', 'math'];
 const CONTROLS = ['layer', 'head', 'scaling', 'causal', 'temperature'];
 // The temperatures the element accepts. Measured with analyze() on the lessons' sentences and a
@@ -157,6 +159,8 @@ export class AttentionLensElement extends HTMLElement {
     try {
       const model = await loadModel();
       if (renderId !== this.#renderCount) return;  // a newer render started meanwhile
+      // Said here, not by the engine, so the learner reads it in the element's language.
+      if (!VISIBLE.test(sentence)) throw new Error(this.#text.emptySentence);
       this.#analysis = model.analyze(sentence, this.#attentionOptions());
       this.#draw(model);
     } catch (error) {

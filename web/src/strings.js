@@ -1,8 +1,9 @@
 // Every word <attention-lens> and <attention-quiz> show, in each language it speaks. Add a language by adding an
 // object with the same keys; the element picks one with its lang attribute (default English).
-// The engine's own error messages (an empty or too long sentence) stay in English.
+// The engine's own error messages (a sentence too long to read) stay in English.
 const en = {
   yourSentence: 'Your sentence',
+  emptySentence: 'The sentence is empty: type a few words to see their attention.',
   showAttention: 'Show attention',
   noLayer: (asked, count) => `There is no layer “${asked}”: this model has layers 1 to ${count}. Showing layer ${count}.`,
   noHead: (asked, count) => `There is no head “${asked}”: this model has heads 1 to ${count}. Showing the average of its heads.`,
@@ -54,6 +55,7 @@ const en = {
 
 const es = {
   yourSentence: 'Tu frase',
+  emptySentence: 'La frase está vacía: escribe unas palabras para ver su atención.',
   showAttention: 'Ver la atención',
   noLayer: (asked, count) => `No hay capa «${asked}»: este modelo tiene capas de 1 a ${count}. Se muestra la capa ${count}.`,
   noHead: (asked, count) => `No hay cabeza «${asked}»: este modelo tiene cabezas de 1 a ${count}. Se muestra el promedio de sus cabezas.`,
