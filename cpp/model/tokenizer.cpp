@@ -47,13 +47,15 @@ Kind kind_of(char32_t c) {
   // Hebrew, Arabic or a word processor carries (LRM, RLM, BOM…): shown as tokens they would
   // be empty boxes in the grid, and glued to a word they would make it unknown.
   // Also the other invisible format characters: the Arabic letter mark, the Mongolian vowel
-  // separator, interlinear annotation marks, shorthand and musical format controls, and the
-  // language tag.
+  // separator, interlinear annotation marks, shorthand and musical format controls, the
+  // language tag, and the code points Unicode keeps unassigned but default-ignorable in
+  // those blocks (U+2065, U+E0000–E001F, U+E0080–E00FF, U+E01F0–E0FFF: a font draws nothing
+  // for them either, so a token of them alone would be a row with no label; the fuzzer found U+2065).
   if (c == 0xA0 || c == 0x1680 || in(c, 0x2000, 0x200B) || c == 0x200E ||
-      c == 0x200F || in(c, 0x2028, 0x202F) || in(c, 0x205F, 0x2064) ||
-      in(c, 0x2066, 0x206F) || c == 0x3000 || c == 0xFEFF || c == 0x61C || c == 0x180E ||
+      c == 0x200F || in(c, 0x2028, 0x202F) || in(c, 0x205F, 0x206F) ||
+      c == 0x3000 || c == 0xFEFF || c == 0x61C || c == 0x180E ||
       in(c, 0xFFF9, 0xFFFB) || in(c, 0x1BCA0, 0x1BCA3) || in(c, 0x1D173, 0x1D17A) ||
-      c == 0xE0001)
+      in(c, 0xE0000, 0xE001F) || in(c, 0xE0080, 0xE00FF) || in(c, 0xE01F0, 0xE0FFF))
     return Kind::space;
   if (c == 0x2019) return Kind::apostrophe;
   if (c == 0x200C || c == 0x200D || c == 0xAD) return Kind::joiner;
@@ -62,7 +64,7 @@ Kind kind_of(char32_t c) {
   // stay whole and known.
   if (c == 0xFFFD) return Kind::mark;
   if (in(c, 0xFE00, 0xFE0F) || in(c, 0x1F3FB, 0x1F3FF) || c == 0x20E3 ||
-      in(c, 0xE0020, 0xE007F))
+      in(c, 0xE0020, 0xE007F) || in(c, 0xE0100, 0xE01EF))
     return Kind::modifier;
   // General punctuation, arrows, maths, technical, dingbats and miscellaneous symbols
   // (U+2000–U+2BFF holds U+2600–U+27BF), and the emoji planes.
@@ -117,7 +119,10 @@ bool is_regional_indicator(char32_t c) { return in(c, 0x1F1E6, 0x1F1FF); }
 
 // Variation selectors and tag characters change the look of the character before them and
 // have none of their own (unlike a skin tone or the keycap, which draw something alone).
-bool is_invisible_modifier(char32_t c) { return in(c, 0xFE00, 0xFE0F) || in(c, 0xE0020, 0xE007F); }
+// (U+E0100–E01EF are the supplementary variation selectors, VS17–VS256.)
+bool is_invisible_modifier(char32_t c) {
+  return in(c, 0xFE00, 0xFE0F) || in(c, 0xE0020, 0xE007F) || in(c, 0xE0100, 0xE01EF);
+}
 
 // The character at i, or a space past the end (which ends every token).
 Character peek(std::string_view text, std::size_t i) {

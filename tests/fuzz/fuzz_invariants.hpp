@@ -81,7 +81,7 @@ inline bool is_invisible(long c) {
          c == 0x180E || (c >= 0x2000 && c <= 0x200F) || (c >= 0x2028 && c <= 0x202F) ||
          (c >= 0x205F && c <= 0x206F) || c == 0x3000 || c == 0xFEFF ||
          (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xFFF9 && c <= 0xFFFB) ||
-         (c >= 0xE0000 && c <= 0xE007F);
+         (c >= 0xE0000 && c <= 0xE0FFF);
 }
 
 }  // namespace fuzz
