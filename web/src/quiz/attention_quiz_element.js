@@ -197,12 +197,13 @@ export class AttentionQuizElement extends HTMLElement {
       if (id !== undefined && !lookups.has(id)) lookups.set(id, this.#lensFor(id, deadline));
     }
     const resolved = [];
-    for (const [index, question] of questions.entries()) {
+    for (const question of questions) {
       if (!question.live) {
         resolved.push(question);
         continue;
       }
-      const name = text.quizQuestionName(index + 1, question.id);
+      // Numbered as the author wrote it, not among the questions that passed validation.
+      const name = text.quizQuestionName(question.number, question.id);
       const { lens, problem } = await lookups.get(question.live.lens);
       if (!lens) {
         errors.push(text.quizBoundTo(name, question.live.lens, problem));

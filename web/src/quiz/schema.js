@@ -53,7 +53,8 @@ export function validateQuestions(value, text = ENGLISH) {
         errors.push(text.quizProblemsOf(name, problems));
         return;
       }
-      questions.push({ id: question.id, topic: question.topic ?? '', type: 'single', prompt: question.prompt,
+      // number: where the author wrote it (1-based), so a later problem with it names that place.
+      questions.push({ id: question.id, number: index + 1, topic: question.topic ?? '', type: 'single', prompt: question.prompt,
         explanation: question.explanation ?? '', live: { lens: live.lens, word: live.word, layer: live.layer ?? null, head: live.head ?? 'average' }, options: [] });
       return;
     }
@@ -80,6 +81,7 @@ export function validateQuestions(value, text = ENGLISH) {
     }
     questions.push({
       id: question.id,
+      number: index + 1,
       topic: question.topic ?? '',
       type,
       prompt: question.prompt,
