@@ -173,17 +173,33 @@ val trace_to_js(const AttentionTrace& trace) {
 }
 
 // Runs `compute`; any engine error becomes a returned JS Error (see the note at the top).
+// A sentence too long for the model also gets code "too-many-tokens", count and limit, so the
+// element can say it in the page's language; every other error is its message alone.
 template <typename Compute>
 val returning_errors(Compute&& compute) {
   std::string message;
+  bool too_many_tokens = false;
+  std::size_t token_count = 0;
+  std::size_t token_limit = 0;
   try {
     return compute();
   } catch (const std::bad_alloc&) {
     message = "The engine ran out of memory for this input; try a shorter sentence or smaller matrices.";
+  } catch (const TooManyTokens& error) {
+    message = error.what();
+    too_many_tokens = true;
+    token_count = error.count;
+    token_limit = error.limit;
   } catch (const std::exception& error) {
     message = error.what();
   }
-  return val::global("Error").new_(message);
+  val result = val::global("Error").new_(message);
+  if (too_many_tokens) {
+    result.set("code", std::string("too-many-tokens"));
+    result.set("count", static_cast<double>(token_count));
+    result.set("limit", static_cast<double>(token_limit));
+  }
+  return result;
 }
 
 val attention(val queries, val keys, val values, val options) {

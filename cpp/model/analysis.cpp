@@ -21,16 +21,20 @@ std::vector<Prediction> predictions(const TransformerTrace& trace) {
   return result;
 }
 
+TooManyTokens::TooManyTokens(std::size_t token_count, std::size_t token_limit)
+    : InvalidInput("The sentence has " + std::to_string(token_count) +
+                   " tokens (words and punctuation marks); the model reads at most " +
+                   std::to_string(token_limit) + ". Try a shorter sentence."),
+      count(token_count),
+      limit(token_limit) {}
+
 SentenceAnalysis analyze_sentence(const ModelWeights& weights, const Vocabulary& vocabulary,
                                   std::string_view sentence, const AttentionOptions& options) {
   const std::vector<Token> tokens = tokenize(sentence);
   if (tokens.empty())
     throw InvalidInput("The sentence is empty: type a few words to see their attention.");
   const auto limit = static_cast<std::size_t>(weights.config.max_positions);
-  if (tokens.size() > limit)
-    throw InvalidInput("The sentence has " + std::to_string(tokens.size()) +
-                       " tokens (words and punctuation marks); the model reads at most " +
-                       std::to_string(limit) + ". Try a shorter sentence.");
+  if (tokens.size() > limit) throw TooManyTokens(tokens.size(), limit);
   SentenceAnalysis analysis;
   std::vector<int> ids;
   for (const Token& token : tokens) {

@@ -5,6 +5,7 @@
 #include "tokenizer.hpp"
 #include "transformer.hpp"
 
+#include <cstddef>
 #include <string_view>
 #include <vector>
 
@@ -31,8 +32,18 @@ struct Prediction {
 };
 std::vector<Prediction> predictions(const TransformerTrace& trace);
 
-// Throws InvalidInput for a sentence with no words, or with more tokens than the model reads
-// (the message says how many it has and how many are allowed).
+// A sentence with more tokens than the model has positions for. Its own type, with the two
+// numbers as fields, so that a front end can say it in the reader's language (the bindings pass
+// them on to JS as code "too-many-tokens", count and limit); what() stays a readable English sentence.
+class TooManyTokens : public InvalidInput {
+ public:
+  TooManyTokens(std::size_t token_count, std::size_t token_limit);
+  std::size_t count;  // tokens in the sentence
+  std::size_t limit;  // the most the model reads (its max_positions)
+};
+
+// Throws InvalidInput for a sentence with no words, and TooManyTokens for one with more tokens
+// than the model reads (the message says how many it has and how many are allowed).
 SentenceAnalysis analyze_sentence(const ModelWeights& weights, const Vocabulary& vocabulary,
                                   std::string_view sentence, const AttentionOptions& options = {});
 

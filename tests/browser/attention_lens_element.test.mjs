@@ -419,3 +419,33 @@ test('a click pins a word across redraws, and Escape lets the pointer lead again
   await page.selectOption('#bank select.layer', '1');
   assert.deepEqual(problems, []);
 });
+
+test('lang="es", editable: a paragraph too long for the model is refused in Spanish with the count and the limit, and stays in the box', async () => {
+  const spanish = await lab.browser.newPage({ viewport: { width: 800, height: 600 } });
+  const found = collectProblems(spanish);
+  await spanish.goto(`${lab.server.url}tests/browser/fixtures/lenses.html`);
+  await spanish.waitForSelector('body[data-ready="true"]');
+  await spanish.evaluate(async () => {
+    const lens = Object.assign(document.createElement('attention-lens'), { id: 'pasted' });
+    lens.setAttribute('lang', 'es');
+    lens.setAttribute('editable', '');
+    lens.setAttribute('sentence', 'El perro vio al gato');
+    document.body.prepend(lens);
+    await lens.ready;
+  });
+  const paragraph = 'The animal did not cross the street because it was too tired, and the dog saw the cat. '.repeat(4).trim();
+  await spanish.fill('#pasted .editor input', paragraph);
+  await spanish.click('#pasted .editor button');
+  await spanish.waitForSelector('#pasted .error');
+  assert.equal(await spanish.textContent('#pasted .error'),
+    'La frase tiene 80 tokens (palabras y signos de puntuación); el modelo lee como máximo 64. Prueba con una frase más corta.');
+  assert.equal(await spanish.inputValue('#pasted .editor input'), paragraph, 'the learner\'s text stays in the box');
+  await spanish.locator('#pasted').screenshot({ path: join(SCREENSHOTS, 'lens-too-long-es.png') });
+  // Shortened, it is drawn.
+  await spanish.fill('#pasted .editor input', 'The dog saw the cat');
+  await spanish.press('#pasted .editor input', 'Enter');
+  await spanish.waitForSelector('#pasted .grid');
+  assert.equal(await spanish.$$eval('#pasted .grid tbody tr', (rows) => rows.length), 5);
+  assert.deepEqual(found, []);
+  await spanish.close();
+});

@@ -276,3 +276,40 @@ test('when the grid cannot load its engine, its live question says so and the qu
   assert.equal(await broken.$$eval('#scaling form', (forms) => forms.length), 3, 'the other quizzes are unaffected');
   await broken.close();
 });
+
+test('lang="es": every author mistake is listed in Spanish, and the good questions still work', async () => {
+  const { page: spanish, problems: found } = await openFixture('quiz_es.html');
+  const listed = (id) => spanish.$eval(`#${id}`, (quiz) => [...quiz.shadowRoot.querySelectorAll('.problems li')].map((li) => li.textContent));
+  assert.deepEqual(await listed('mistakes'), [
+    'Pregunta 1 debe ser un objeto con un id, un enunciado (prompt) y opciones.',
+    'Pregunta 2: "id" debe ser un texto no vacío.',
+    'Pregunta 3 ("two-right"): una pregunta de respuesta única necesita exactamente una opción correcta; tiene 2.',
+    'Pregunta 4 ("essay"): "type" debe ser "single" o "multiple", no "essay"; options[0].text debe ser un texto no vacío; options[0].correct debe ser true o false; options[1] debe ser un objeto con un "text".',
+    'Pregunta 10 ("plain"): el "id" "plain" ya lo usa otra pregunta.',
+    'Pregunta 5 ("on-a-paragraph") está enlazada a una cuadrícula con id "status", pero ese es un <p>, no un <attention-lens>.',
+    'Pregunta 6 ("on-nothing") está enlazada a una cuadrícula con id "missing", pero la página no tiene ningún <attention-lens> con ese id.',
+    'Pregunta 7 ("no-word") no se puede plantear: la frase de la cuadrícula no tiene la palabra «elephant».',
+  ]);
+  assert.match((await listed('bad-json'))[0], /^Las preguntas no son JSON válido: /);
+  assert.deepEqual(await listed('bad-bank'), ['Ninguna pregunta incluida tiene el tema o id "nonsense".']);
+  assert.equal(await spanish.$eval('#mistakes', (quiz) => quiz.shadowRoot.querySelector('.problems p').textContent), 'Algunas preguntas no se pueden mostrar:');
+
+  // The good questions draw and answer, in Spanish too.
+  assert.deepEqual(await spanish.$$eval('#mistakes form', (forms) => forms.map((f) => f.dataset.id)), ['it-looks-at', 'plain']);
+  await spanish.locator('#mistakes form[data-id="it-looks-at"] button[type="submit"]').click();
+  assert.equal(await spanish.textContent('#mistakes form[data-id="it-looks-at"] .status'), 'Elige primero una respuesta.');
+  await spanish.locator('#mistakes form[data-id="it-looks-at"] button.show').click();
+  const feedback = await spanish.$$eval('#mistakes form[data-id="it-looks-at"] .option-feedback:not([hidden])', (notes) => notes.map((n) => n.textContent));
+  assert.equal(feedback.length, 1);
+  assert.match(feedback[0], /^Correcto: «it» dedica el \d+% de su atención a «\S+», más que a ninguna otra palabra\.$/);
+  assert.match(await spanish.textContent('#mistakes form[data-id="it-looks-at"] .explanation'), /^La respuesta se lee de la cuadrícula/);
+  await spanish.locator('#mistakes form[data-id="plain"] label', { hasText: 'sí' }).click();
+  await spanish.locator('#mistakes form[data-id="plain"] button[type="submit"]').click();
+  assert.match(await spanish.textContent('#mistakes form[data-id="plain"] .status'), /^¡Correcto!/);
+  assert.equal(await spanish.textContent('#mistakes .progress'), 'Respuestas correctas: 1 de 2');
+
+  await spanish.setViewportSize({ width: 800, height: 900 });
+  await spanish.locator('#mistakes').screenshot({ path: join(SCREENSHOTS, 'quiz-errors-es.png') });
+  assert.deepEqual(found, []);
+  await spanish.close();
+});

@@ -107,6 +107,24 @@ test('bad sentences give clear errors and the model keeps working', async () => 
   assert.ok(model.analyze('The dog saw the cat').tokens.length === 5);
 });
 
+test('a sentence too long for the model: an Error with code, count and limit, so the page can say it in its language', async () => {
+  const model = await loadModel();
+  let refused;
+  try {
+    model.analyze('the dog ran '.repeat(30));
+  } catch (error) {
+    refused = error;
+  }
+  assert.ok(refused instanceof Error);
+  assert.equal(refused.code, 'too-many-tokens');
+  assert.equal(refused.count, 90);
+  assert.equal(refused.limit, model.info.maxTokens);
+  assert.equal(refused.message, `The sentence has 90 tokens (words and punctuation marks); the model reads at most ${model.info.maxTokens}. Try a shorter sentence.`);
+  // Other refusals carry no code: only this one is the learner's to fix by typing.
+  assert.throws(() => model.analyze(''), (error) => error.code === undefined && /The sentence is empty/.test(error.message));
+  assert.equal(model.analyze('the dog ran').tokens.length, 3, 'the model keeps working');
+});
+
 test('a broken weights file is refused with a message', async () => {
   const engine = await loadEngine();
   const bytes = new Uint8Array(readFileSync(modelPath));

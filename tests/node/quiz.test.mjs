@@ -94,3 +94,40 @@ test('the parent\'s origin: ancestorOrigins first, then the referrer, never an o
   assert.equal(parentOrigin({ ancestorOrigins: [] }, ''), null);
   assert.equal(parentOrigin({}, 'about:blank'), null);
 });
+
+test('authors\' mistakes and live feedback are written in the quiz\'s language: Spanish for lang="es", English unchanged', async () => {
+  const { stringsFor } = await import('../../web/src/strings.js');
+  const { resolveLiveQuestion } = await import('../../web/src/quiz/live_question.js');
+  const es = stringsFor('es');
+  const good = { id: 'a', prompt: 'P?', options: [{ text: 'x', correct: true }, { text: 'y' }] };
+  const cases = [
+    ['{ not json', /^Las preguntas no son JSON válido: /],
+    ['"text"', /^Las preguntas deben ser una lista \(array\) JSON, o un objeto con una lista "questions"\.$/],
+    [JSON.stringify([{ ...good, options: [{ text: 'x' }, { text: 'y' }] }]), /^Pregunta 1 \("a"\): una pregunta de respuesta única necesita exactamente una opción correcta; tiene 0\.$/],
+    [JSON.stringify([good, { ...good }]), /^Pregunta 2 \("a"\): el "id" "a" ya lo usa otra pregunta\.$/],
+    [JSON.stringify([{ ...good, type: 'essay' }]), /^Pregunta 1 \("a"\): "type" debe ser "single" o "multiple", no "essay"\.$/],
+    [JSON.stringify([{ id: 'b', options: [] }]), /^Pregunta 1 \("b"\): "prompt" debe ser un texto no vacío; "options" debe ser una lista de 2 a 8 opciones\.$/],
+    [JSON.stringify([null]), /^Pregunta 1 debe ser un objeto con un id, un enunciado \(prompt\) y opciones\.$/],
+    [JSON.stringify([{ id: 'l', prompt: 'p', live: { lens: '', word: 'it', head: 0 }, options: [] }]),
+      /^Pregunta 1 \("l"\): live\.lens debe ser el id de un <attention-lens> de la página; live\.head debe ser "average" o un número entero desde 1; una pregunta en vivo no lleva "options": salen de la cuadrícula\.$/],
+  ];
+  for (const [json, message] of cases) {
+    const spanish = parseQuestions(json, es);
+    assert.equal(spanish.errors.length, 1, json);
+    assert.match(spanish.errors[0], message);
+    // Same problems, same count, in English by default and for stringsFor('en').
+    assert.deepEqual(parseQuestions(json, stringsFor('en')).errors, parseQuestions(json).errors);
+    assert.doesNotMatch(parseQuestions(json).errors[0], /Pregunta|debe ser|no son/);
+  }
+
+  const [live] = validateQuestions([{ id: 'live', prompt: '¿A qué palabra mira «it»?', live: { lens: 'grid', word: 'it' } }], es).questions;
+  const tokens = [{ text: 'dog' }, { text: 'ran' }, { text: 'it' }];
+  const average = { rows: 3, cols: 3, data: Float32Array.from([1, 0, 0, 0, 1, 0, 0.7, 0.1, 0.2]) };
+  const analysis = { tokens, layers: [{ average, heads: [] }] };
+  const { question } = resolveLiveQuestion(live, analysis, es);
+  assert.equal(question.options[0].feedback, 'Correcto: «it» dedica el 70% de su atención a «dog», más que a ninguna otra palabra.');
+  assert.equal(question.options[1].feedback, '«it» dedica el 20% a «it»; «dog» recibe el 70%.');
+  assert.match(question.explanation, /^La respuesta se lee de la cuadrícula/);
+  assert.equal(resolveLiveQuestion({ ...live, live: { word: 'cat', layer: null, head: 'average' } }, analysis, es).error, 'la frase de la cuadrícula no tiene la palabra «cat»');
+  assert.equal(resolveLiveQuestion({ ...live, live: { word: 'it', layer: 3, head: 'average' } }, analysis, es).error, 'pregunta por la capa 3, y el modelo tiene 1');
+});

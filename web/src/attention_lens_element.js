@@ -167,7 +167,10 @@ export class AttentionLensElement extends HTMLElement {
       if (renderId !== this.#renderCount) return;
       this.#analysis = null;
       this.#focusOn = () => {};  // the old draw's closure would keep its grid alive
-      const message = element('p', { className: 'error' }, error.message);
+      // The engine marks the one refusal a learner's typing can cause, so it is said in the
+      // element's language; the rest come from attributes checked above, or reach only authors.
+      const said = error?.code === 'too-many-tokens' ? this.#text.tooManyTokens(error.count, error.limit) : error.message;
+      const message = element('p', { className: 'error' }, said);
       message.setAttribute('role', 'alert');
       this.#content.replaceChildren(...this.#editor(), message);
     }

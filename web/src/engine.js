@@ -209,7 +209,8 @@ export class AttentionModel {
    *            layers: Array<{average, heads: Array<{label, queries, keys, values, scale,
    *                                                  scores, scaled, allowed, weights, output}>}>}}
    *   start/end index the sentence string (UTF-16, as String.prototype.slice does)
-   * @throws {Error} for an empty sentence, one longer than info.maxTokens tokens, or after dispose()
+   * @throws {Error} for an empty sentence, one longer than info.maxTokens tokens (that Error has
+   *   code 'too-many-tokens', count and limit, to be said in any language), or after dispose()
    */
   analyze(sentence, options = {}) {
     if (typeof sentence !== 'string') {

@@ -2,6 +2,7 @@
 // combinations the last layer's head-average points the pronoun at its referent in at least
 // 90 % of cases, and every lesson sentence's query word looks most at the lesson's answer.
 // Also a short training run (the full one is `npm run train`).
+#include "analysis.hpp"
 #include "evaluation.hpp"
 #include "trainer.hpp"
 #include "weights_file.hpp"
@@ -56,6 +57,27 @@ TEST_CASE("the shipped model names its heads and its vocabulary starts with [unk
   int labelled = 0;
   for (const std::string& label : weights.head_labels) labelled += !label.empty();
   REQUIRE(labelled >= 1);
+}
+
+TEST_CASE("a sentence longer than the model reads is refused with its count and the limit", "[model]") {
+  const ModelWeights weights = load_shipped_model();
+  const Vocabulary vocabulary(weights.vocabulary);
+  const auto limit = static_cast<std::size_t>(weights.config.max_positions);
+  std::string sentence;
+  for (std::size_t i = 0; i <= limit; ++i) sentence += "dog ";  // limit + 1 tokens
+  try {
+    analyze_sentence(weights, vocabulary, sentence);
+    FAIL("a sentence of " << limit + 1 << " tokens was accepted");
+  } catch (const TooManyTokens& error) {
+    // The numbers as fields, for a front end to say in its language; the message for everyone else.
+    REQUIRE(error.count == limit + 1);
+    REQUIRE(error.limit == limit);
+    REQUIRE(std::string(error.what()) == "The sentence has " + std::to_string(limit + 1) +
+                                             " tokens (words and punctuation marks); the model reads at most " +
+                                             std::to_string(limit) + ". Try a shorter sentence.");
+  }
+  sentence.resize(sentence.size() - 4);  // exactly the limit: read
+  REQUIRE(analyze_sentence(weights, vocabulary, sentence).tokens.size() == limit);
 }
 
 TEST_CASE("a short training run lowers the loss and is the same for the same seed", "[model][training]") {

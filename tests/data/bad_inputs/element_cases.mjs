@@ -63,6 +63,7 @@ export const ATTRIBUTE_CASES = [
   { id: 'lang es-MX: head x', attrs: { lang: 'es-MX', sentence: S, head: 'x' }, grid: true, message: /No hay cabeza «x»/, notMessage: ENGLISH },
   { id: 'lang es: temperature hot', attrs: { lang: 'es', sentence: S, temperature: 'hot' }, grid: true, message: /(temperatura|temperature) debe ser un número.*no «hot»\. Se usa 1\./, notMessage: ENGLISH },
   { id: 'lang es: temperature 2abc', attrs: { lang: 'es', sentence: S, temperature: '2abc' }, grid: true, message: /(temperatura|temperature).*«2abc»/, notMessage: ENGLISH },
+  { id: 'lang es: sentence of 65 words', attrs: { lang: 'es', sentence: words(65) }, grid: false, message: /^La frase tiene 65 tokens \(palabras y signos de puntuación\); el modelo lee como máximo 64\./, notMessage: /tokens \(words|at most|Try a shorter/ },
   { id: 'lang es: view unknown', attrs: { lang: 'es', sentence: S, view: 'tabla' }, grid: true, message: /No hay vista «tabla»/, notMessage: ENGLISH },
   { id: 'lang es: empty sentence', attrs: { lang: 'es', sentence: '' }, grid: false, message: /La frase está vacía/, notMessage: /The sentence is empty/ },
   { id: 'lang unknown falls back to English', attrs: { lang: 'xx', sentence: S, layer: '7' }, grid: true, message: /There is no layer “7”/ },
@@ -82,5 +83,6 @@ export const TYPED_CASES = [
   { id: 'typed: NUL', typed: 'the\u0000 dog', grid: true, tokens: ['the', 'dog'] },
   { id: 'typed: HTML', typed: '<script>alert(1)</script> the dog', grid: true },
   { id: 'typed: in Spanish, nothing', lang: 'es', typed: '', grid: false, message: /La frase está vacía/, notMessage: /The sentence is empty/ },
+  { id: 'typed: in Spanish, 300 words', lang: 'es', typed: words(300), grid: false, message: /^La frase tiene 300 tokens \(palabras y signos de puntuación\); el modelo lee como máximo 64\./, notMessage: /tokens \(words|at most|Try a shorter/ },
   { id: 'typed: in Spanish, spaces and zero-width characters only', lang: 'es', typed: ' \u200b \u00a0 ', grid: false, message: /La frase está vacía/, notMessage: /The sentence is empty/ },
 ];

@@ -147,39 +147,41 @@ export class AttentionQuizElement extends HTMLElement {
   #loadQuestions() {
     const json = this.querySelector('script[type="application/json"]');
     // An empty script is an empty quiz (said as such by #render), not a JSON syntax error.
-    if (json) return json.textContent.trim() ? parseQuestions(json.textContent) : { questions: [], errors: [] };
+    const text = this.#text;
+    if (json) return json.textContent.trim() ? parseQuestions(json.textContent, text) : { questions: [], errors: [] };
     const marked = this.querySelectorAll('[data-question]');
-    if (marked.length) return validateQuestions([...marked].map(questionFromMarkup));
+    if (marked.length) return validateQuestions([...marked].map(questionFromMarkup), text);
     // Topics pick every question of the topic; ids pick one question (a short quick check).
     const picks = (this.getAttribute('bank') ?? 'all').split(/\s+/).filter(Boolean);
     const chosen = picks.includes('all') ? BUILT_IN_QUESTIONS
       : BUILT_IN_QUESTIONS.filter((q) => picks.includes(q.topic) || picks.includes(q.id));
-    const result = validateQuestions(chosen);
+    const result = validateQuestions(chosen, text);
     const unknown = picks.filter((pick) => pick !== 'all' && !BUILT_IN_QUESTIONS.some((q) => q.topic === pick || q.id === pick));
-    if (unknown.length) result.errors.push(`No built-in question has the topic or id ${unknown.map((pick) => `"${pick}"`).join(', ')}.`);
+    if (unknown.length) result.errors.push(text.quizUnknownBank(unknown));
     return result;
   }
 
   // The <attention-lens> with this id once it is defined and ready: { lens }, or { problem }
-  // finishing the sentence "Question n is bound to a grid with id "x", but …". Only an
+  // finishing the sentence "Question n is bound to a grid with id "x", but …" (text.quizBoundTo). Only an
   // <attention-lens> will do: any other element (this quiz included) has no grid to read, and
   // waiting for it to become one would never end. The wait is bounded by `deadline`.
   async #lensFor(id, deadline) {
+    const text = this.#text;
     const lens = this.getRootNode().getElementById?.(id) ?? document.getElementById(id);
-    if (!lens) return { problem: 'the page has no <attention-lens> with that id.' };
-    if (lens === this) return { problem: 'that is this quiz itself, not an <attention-lens>.' };
-    if (lens.localName !== 'attention-lens') return { problem: `that is a <${lens.localName}>, not an <attention-lens>.` };
+    if (!lens) return { problem: text.quizLensMissing };
+    if (lens === this) return { problem: text.quizLensIsThisQuiz };
+    if (lens.localName !== 'attention-lens') return { problem: text.quizLensIsOther(lens.localName) };
     const timeout = new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - Date.now()), 'timeout'));
-    const seconds = `${Math.round(this.constructor.lensTimeout / 100) / 10} s`;
+    const seconds = Math.round(this.constructor.lensTimeout / 100) / 10;
     if ((await Promise.race([customElements.whenDefined('attention-lens'), timeout])) === 'timeout') {
-      return { problem: `that <attention-lens> was still not defined after ${seconds}: is attention-lens.js loaded on the page?` };
+      return { problem: text.quizLensNotDefined(seconds) };
     }
     try {
       if ((await Promise.race([lens.ready, timeout])) === 'timeout') {
-        return { problem: `that <attention-lens> was still not ready after ${seconds}.` };
+        return { problem: text.quizLensNotReady(seconds) };
       }
     } catch (error) {
-      return { problem: `that <attention-lens> could not start: ${error?.message ?? error}` };
+      return { problem: text.quizLensFailed(error?.message ?? error) };
     }
     return { lens };
   }
@@ -187,6 +189,7 @@ export class AttentionQuizElement extends HTMLElement {
   // Live questions get their options from their grid; the others pass through. Every lens is
   // waited for at once, under one deadline, so a page with several never waits several times.
   async #resolve(questions, errors) {
+    const text = this.#text;
     const deadline = Date.now() + this.constructor.lensTimeout;
     const lookups = new Map();
     for (const question of questions) {
@@ -194,15 +197,16 @@ export class AttentionQuizElement extends HTMLElement {
       if (id !== undefined && !lookups.has(id)) lookups.set(id, this.#lensFor(id, deadline));
     }
     const resolved = [];
-    for (const [index, question] of questions.entries()) {
+    for (const question of questions) {
       if (!question.live) {
         resolved.push(question);
         continue;
       }
-      const name = `Question ${index + 1} ("${question.id}")`;
+      // Numbered as the author wrote it, not among the questions that passed validation.
+      const name = text.quizQuestionName(question.number, question.id);
       const { lens, problem } = await lookups.get(question.live.lens);
       if (!lens) {
-        errors.push(`${name} is bound to a grid with id "${question.live.lens}", but ${problem}`);
+        errors.push(text.quizBoundTo(name, question.live.lens, problem));
         continue;
       }
       if (!this.#followed.has(lens)) {
@@ -210,11 +214,11 @@ export class AttentionQuizElement extends HTMLElement {
         lens.addEventListener('attentionchange', () => this.#render());
       }
       if (!lens.analysis) {
-        errors.push(`${name}: its grid shows no attention right now (no sentence, or the message in its place).`);
+        errors.push(text.quizLiveNoAttention(name));
         continue;
       }
-      const { question: live, error } = resolveLiveQuestion(question, lens.analysis);
-      if (error) errors.push(`${name} cannot be asked: ${error}.`);
+      const { question: live, error } = resolveLiveQuestion(question, lens.analysis, text);
+      if (error) errors.push(text.quizLiveCannotAsk(name, error));
       else resolved.push({ ...live, lens });
     }
     return resolved;
