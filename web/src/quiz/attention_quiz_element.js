@@ -15,6 +15,8 @@
 // are a learner's answers, so without the attribute they stay in the frame. lang: "en"/"es".
 //
 // @fires quizanswer - bubbling, composed CustomEvent after each check: detail { id, correct, selected }
+// @fires xapi - with xapi-activity set: bubbling, composed CustomEvent carrying an xAPI statement,
+//   detail { statement } (answered after each check, completed once all are checked; xapi.js)
 import { BUILT_IN_QUESTIONS } from './bank.js';
 import { parseQuestions, validateQuestions } from './schema.js';
 import { resolveLiveQuestion } from './live_question.js';
@@ -57,7 +59,7 @@ function questionFromMarkup(node) {
 
 export class AttentionQuizElement extends HTMLElement {
   static get observedAttributes() {
-    return ['bank', 'lang', 'no-storage', 'report-origin'];
+    return ['bank', 'lang', 'no-storage', 'report-origin', 'xapi-activity'];
   }
 
   /**
@@ -74,6 +76,7 @@ export class AttentionQuizElement extends HTMLElement {
   #resolveReady;
   #renderCount = 0;
   #followed = new WeakSet();  // lenses whose changes re-render this quiz
+  #xapi = null;  // a promise of this draw's QuizStatements, with xapi-activity (docs/lms.md)
 
   constructor() {
     super();
@@ -133,6 +136,11 @@ export class AttentionQuizElement extends HTMLElement {
   // it is. Where the browser tells the parent's origin (Chromium, Safari) a result meant for
   // another origin is not posted at all: postMessage would drop it anyway, with a console error.
   #tellParent(detail) {
+    this.#post({ type: 'attention-quiz:answer', quiz: this.id || null, ...detail,
+      solved: this.#solved.size, total: this.#total });
+  }
+
+  #post(message) {
     const { target } = this.#reportOrigin;
     if (window.parent === window || !target) return;
     const parent = location.ancestorOrigins?.[0];
@@ -140,8 +148,37 @@ export class AttentionQuizElement extends HTMLElement {
       console.warn(`<attention-quiz>: report-origin is ${target}, but this page is inside a page from ${parent}, so results are not sent there.`);
       return;
     }
-    window.parent.postMessage({ type: 'attention-quiz:answer', quiz: this.id || null, ...detail,
-      solved: this.#solved.size, total: this.#total }, target);
+    window.parent.postMessage(message, target);
+  }
+
+  /** What this quiz counts: questions answered right (now or in an earlier visit) of those drawn. */
+  get score() {
+    return { solved: this.#solved.size, total: this.#total };
+  }
+
+  // xAPI statements only when the author names an activity IRI; the code that shapes them is
+  // loaded then, so a quiz without the attribute pays nothing for it.
+  #startXapi(questions) {
+    const value = this.getAttribute('xapi-activity');
+    if (value === null) return null;
+    const quiz = this.id || `quiz-${[...document.querySelectorAll(this.localName)].indexOf(this) + 1}`;
+    const options = { quiz, lang: this.getAttribute('lang'), questionIds: questions.map((q) => q.id), solvedBefore: [...this.#solved] };
+    return import('./xapi.js').then(({ parseActivityBase, QuizStatements }) => {
+      const { base, error } = parseActivityBase(value);
+      if (!error) return new QuizStatements({ base, ...options });
+      console.warn(`<attention-quiz>: xapi-activity ${error}, so no xAPI statements are sent.`);
+      return null;
+    });
+  }
+
+  #sendXapi(answer) {
+    const score = { solved: this.#solved.size, total: this.#total };
+    this.#xapi?.then((statements) => {
+      for (const statement of statements?.answered({ ...answer, ...score }) ?? []) {
+        this.dispatchEvent(new CustomEvent('xapi', { bubbles: true, composed: true, detail: { statement } }));
+        this.#post({ type: 'attention-quiz:xapi', quiz: this.id || null, statement });
+      }
+    });
   }
 
   #loadQuestions() {
@@ -233,6 +270,7 @@ export class AttentionQuizElement extends HTMLElement {
     const ids = new Set(questions.map((q) => q.id));
     this.#solved = new Set([...this.#loadProgress()].filter((id) => ids.has(id)));
     this.#total = questions.length;
+    this.#xapi = this.#startXapi(questions);
     const parts = [];
     const text = this.#text;
     // Notices for the author, in the page's language: a quiz that shows nothing says why.
@@ -327,6 +365,7 @@ export class AttentionQuizElement extends HTMLElement {
       if (!revealed) {
         this.dispatchEvent(new CustomEvent('quizanswer', { bubbles: true, composed: true, detail: { id: question.id, correct, selected } }));
         this.#tellParent({ question: question.id, correct, selected });
+        this.#sendXapi({ question, selected, correct });
       }
     };
     form.addEventListener('submit', (event) => {
