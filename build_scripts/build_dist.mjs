@@ -1,6 +1,8 @@
 // `npm run build`: the WebAssembly build, then dist/ — a self-contained folder (HTML, JS, wasm,
 // CSS, weights) with relative URLs only, that works from any static host and any sub-path —
-// and dist/attention-lens-standalone.html, the lesson page as one file that works offline.
+// and dist/attention-lens-standalone.html, the lesson page as one file that works offline,
+// and the same page packaged for course platforms (docs/lms.md): dist/attention-lens-scorm12.zip.
+// ATTENTION_LENS_MASTERY_SCORE=80 (percent right to pass) puts a mastery score in it.
 //
 // The scripts are bundled and minified by esbuild: every entry point (the two elements, the
 // engine for the package, and each module script of the pages) becomes one small file, and the
@@ -13,11 +15,15 @@ import * as esbuild from 'esbuild';
 
 import { moduleScriptsOf } from './packaging/html_page.mjs';
 import { BROWSERS, buildStandalonePage } from './packaging/standalone_page.mjs';
+import { buildScormPackage, parseMasteryScore } from './packaging/scorm_package.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const web = join(root, 'web');
 const dist = join(root, 'dist');
 const STANDALONE = 'attention-lens-standalone.html';
+const SCORM12 = 'attention-lens-scorm12.zip';
+// Read first: a mistake in it should stop the build before the slow part.
+const masteryScore = parseMasteryScore(process.env.ATTENTION_LENS_MASTERY_SCORE);
 
 execFileSync('bash', [join(root, 'build_scripts', 'build_wasm.sh')], { stdio: 'inherit' });
 
@@ -88,9 +94,15 @@ async function minifyInPlace(path, options) {
 const standalone = await buildStandalonePage({ web, page: 'index.html' });
 writeFileSync(join(dist, STANDALONE), standalone);
 
+// --- the packages for course platforms (docs/lms.md) --------------------------------------------
+const scorm12 = await buildScormPackage({ lessonHtml: standalone, masteryScore });
+writeFileSync(join(dist, SCORM12), scorm12);
+const PLATFORM_PACKAGES = new Set([STANDALONE, SCORM12]);
+
 // --- the npm package ---------------------------------------------------------------------------
 // dist/ is also the package: what a bundler or a plain import needs to find its parts. The
-// single-file page is for people who download it, not for projects that install the package.
+// single-file page and the course-platform packages are for people who download them, not for
+// projects that install the package.
 const project = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const packageJson = {
   name: project.name,
@@ -107,7 +119,7 @@ const packageJson = {
     './embed.html': './embed.html',
     './package.json': './package.json',
   },
-  files: readdirSync(dist).filter((name) => name !== STANDALONE).sort(),
+  files: readdirSync(dist).filter((name) => !PLATFORM_PACKAGES.has(name)).sort(),
   sideEffects: ['./attention-lens.js', './attention-quiz.js'],
   keywords: ['attention', 'transformer', 'teaching', 'web-component', 'webassembly'],
 };
@@ -119,3 +131,4 @@ const sizeOf = (path) => (statSync(path).isDirectory()
 const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KB`;
 console.log(`dist/ written: ${kb(sizeOf(dist))}; scripts bundled from ${ENTRY_POINTS.length} entry points; serve it from any folder.`);
 console.log(`dist/${STANDALONE}: ${kb(Buffer.byteLength(standalone))}, the lesson page in one file (works offline).`);
+console.log(`dist/${SCORM12}: ${kb(scorm12.length)}, the lesson as a SCORM 1.2 package (mastery score: ${masteryScore ?? 'none'}).`);
