@@ -1,8 +1,9 @@
 // `npm run build`: the WebAssembly build, then dist/ — a self-contained folder (HTML, JS, wasm,
 // CSS, weights) with relative URLs only, that works from any static host and any sub-path —
 // and dist/attention-lens-standalone.html, the lesson page as one file that works offline,
-// and the same page packaged for course platforms (docs/lms.md): dist/attention-lens-scorm12.zip.
-// ATTENTION_LENS_MASTERY_SCORE=80 (percent right to pass) puts a mastery score in it.
+// and the same page packaged for course platforms (docs/lms.md): dist/attention-lens-scorm12.zip
+// and dist/attention-lens.h5p. ATTENTION_LENS_MASTERY_SCORE=80 (percent right to pass) puts a
+// mastery score in both.
 //
 // The scripts are bundled and minified by esbuild: every entry point (the two elements, the
 // engine for the package, and each module script of the pages) becomes one small file, and the
@@ -16,12 +17,14 @@ import * as esbuild from 'esbuild';
 import { moduleScriptsOf } from './packaging/html_page.mjs';
 import { BROWSERS, buildStandalonePage } from './packaging/standalone_page.mjs';
 import { buildScormPackage, parseMasteryScore } from './packaging/scorm_package.mjs';
+import { buildH5pPackage } from './packaging/h5p_package.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const web = join(root, 'web');
 const dist = join(root, 'dist');
 const STANDALONE = 'attention-lens-standalone.html';
 const SCORM12 = 'attention-lens-scorm12.zip';
+const H5P = 'attention-lens.h5p';
 // Read first: a mistake in it should stop the build before the slow part.
 const masteryScore = parseMasteryScore(process.env.ATTENTION_LENS_MASTERY_SCORE);
 
@@ -97,7 +100,9 @@ writeFileSync(join(dist, STANDALONE), standalone);
 // --- the packages for course platforms (docs/lms.md) --------------------------------------------
 const scorm12 = await buildScormPackage({ lessonHtml: standalone, masteryScore });
 writeFileSync(join(dist, SCORM12), scorm12);
-const PLATFORM_PACKAGES = new Set([STANDALONE, SCORM12]);
+const h5p = await buildH5pPackage({ lessonHtml: standalone, masteryScore });
+writeFileSync(join(dist, H5P), h5p);
+const PLATFORM_PACKAGES = new Set([STANDALONE, SCORM12, H5P]);
 
 // --- the npm package ---------------------------------------------------------------------------
 // dist/ is also the package: what a bundler or a plain import needs to find its parts. The
@@ -132,3 +137,4 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KB`;
 console.log(`dist/ written: ${kb(sizeOf(dist))}; scripts bundled from ${ENTRY_POINTS.length} entry points; serve it from any folder.`);
 console.log(`dist/${STANDALONE}: ${kb(Buffer.byteLength(standalone))}, the lesson page in one file (works offline).`);
 console.log(`dist/${SCORM12}: ${kb(scorm12.length)}, the lesson as a SCORM 1.2 package (mastery score: ${masteryScore ?? 'none'}).`);
+console.log(`dist/${H5P}: ${kb(h5p.length)}, the lesson as H5P content with its library (pass percentage: ${masteryScore ?? 'none'}).`);

@@ -12,7 +12,12 @@ const rememberView = (focusWord) => {
   const view = new URLSearchParams();
   for (const name of ['sentence', 'layer', 'head']) if (lens.hasAttribute(name)) view.set(name, lens.getAttribute(name));
   if (focusWord) view.set('focus', focusWord);
-  history.replaceState(null, '', `#${view}`);
+  try {
+    history.replaceState(null, '', `#${view}`);
+  } catch {
+    // A page with no address of its own (an about:srcdoc frame: the H5P package) has no link to
+    // keep the view in; everything else works the same.
+  }
 };
 lens.addEventListener('attentionfocus', (event) => rememberView(event.detail.token));
 
