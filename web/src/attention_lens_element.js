@@ -83,6 +83,10 @@ function parseChoice(text, choices) {
 const SCALING = ['on', 'off'];
 const MASKS = ['none', 'causal'];
 
+// The elements whose engine or model could not be loaded: they share it, so a Retry on one of
+// them retries them all.
+const waitingForEngine = new Set();
+
 export class AttentionLensElement extends HTMLElement {
   static get observedAttributes() {
     return ['sentence', 'focus', 'layer', 'head', 'scaling', 'mask', 'temperature', 'editable', 'view', 'controls', 'lang'];
@@ -159,27 +163,58 @@ export class AttentionLensElement extends HTMLElement {
     try {
       const model = await loadModel();
       if (renderId !== this.#renderCount) return;  // a newer render started meanwhile
+      waitingForEngine.delete(this);
       // Said here, not by the engine, so the learner reads it in the element's language.
-      if (!VISIBLE.test(sentence)) throw new Error(this.#text.emptySentence);
+      if (!VISIBLE.test(sentence)) throw Object.assign(new Error(this.#text.emptySentence), { code: 'empty-sentence' });
       this.#analysis = model.analyze(sentence, this.#attentionOptions());
       this.#draw(model);
     } catch (error) {
       if (renderId !== this.#renderCount) return;
       this.#analysis = null;
       this.#focusOn = () => {};  // the old draw's closure would keep its grid alive
-      // The engine marks the one refusal a learner's typing can cause, so it is said in the
-      // element's language; the rest come from attributes checked above, or reach only authors.
-      const said = error?.code === 'too-many-tokens' ? this.#text.tooManyTokens(error.count, error.limit) : error.message;
-      const message = element('p', { className: 'error' }, said);
-      message.setAttribute('role', 'alert');
-      this.#content.replaceChildren(...this.#editor(), message);
+      this.#content.replaceChildren(...this.#failure(error));
     }
     this.#resolveReady();
   }
 
-  // The UI's words, in the language of the lang attribute.
+  // What the element shows in place of the grid when it cannot draw one. A sentence the model
+  // refuses (empty, too long) is the learner's to fix: said in the element's language, the box
+  // kept. Anything else (the files did not arrive, the engine failed) is said in the learner's
+  // words with a Retry button; the developer's detail (Emscripten's abort text, "Failed to
+  // fetch", the URL and status) goes to the console, where an author looks.
+  #failure(error) {
+    const text = this.#text;
+    if (error?.code === 'too-many-tokens' || error?.code === 'empty-sentence') {
+      const said = error.code === 'too-many-tokens' ? text.tooManyTokens(error.count, error.limit) : error.message;
+      const message = element('p', { className: 'error' }, said);
+      message.setAttribute('role', 'alert');
+      return [...this.#editor(), message];
+    }
+    console.error('Attention Lens could not draw its grid:', error);
+    waitingForEngine.add(this);
+    const failure = element('div', { className: 'failure' });
+    const said = { 'load-failed': text.loadFailed, 'damaged-copy': text.damagedCopy }[error?.code] ?? text.engineFailed;
+    const message = element('p', { className: 'error' }, said);
+    message.setAttribute('role', 'alert');
+    failure.append(message);
+    // A damaged copy of the single-file page is the same on every retry: no button for it.
+    if (error?.code === 'damaged-copy') return [failure];
+    const retry = element('button', { type: 'button', className: 'retry' }, text.retry);
+    // One click retries every element the same failure stopped: they share the engine.
+    retry.addEventListener('click', () => {
+      for (const lens of new Set([this, ...waitingForEngine])) {
+        waitingForEngine.delete(lens);
+        if (lens.isConnected) lens.#render();
+      }
+    });
+    failure.append(retry);
+    return [failure];
+  }
+
+  // The UI's words, in the language of the element's lang attribute or, without one, of the
+  // nearest ancestor's (the page's, as HTML's lang is inherited).
   get #text() {
-    return stringsFor(this.getAttribute('lang'));
+    return stringsFor(this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang);
   }
 
   // With the editable attribute: a box where the learner types a sentence of their own. It stays

@@ -56,7 +56,9 @@ export function loadEngine(options) {
  *   the model, so that later calls for the same url (by default, every widget's) share this one,
  *   and retry with these bytes if it fails
  * @param {object} [options.engine] options for loadEngine()
- * @returns {Promise<AttentionModel>}
+ * @returns {Promise<AttentionModel>} rejects with an Error whose `code` says why: 'load-failed'
+ *   (a file could not be fetched or compiled) or 'engine-failed' (the engine refused the weights);
+ *   the next call tries again
  */
 export function loadModel({ url = DEFAULT_MODEL_URL, bytes, engine: engineOptions } = {}) {
   const href = new URL(url, isNode ? undefined : globalThis.location?.href).href;
@@ -66,13 +68,33 @@ export function loadModel({ url = DEFAULT_MODEL_URL, bytes, engine: engineOption
     const promise = (async () => {
       // The weights download while the engine compiles (a first visit waits for the slower of
       // the two, not both), and are awaited together, so bytes that fail fail this load at once.
-      const [engine, data] = await Promise.all([loadEngine(engineOptions), given ?? readBytes(href)]);
-      return engine.loadModel(data);
+      let engine;
+      let data;
+      try {
+        [engine, data] = await Promise.all([loadEngine(engineOptions), given ?? readBytes(href)]);
+      } catch (error) {
+        throw withCode(error, 'load-failed');
+      }
+      try {
+        return engine.loadModel(data);
+      } catch (error) {
+        throw withCode(error, 'engine-failed');
+      }
     })();
     modelPromises.set(href, promise);
     promise.catch(() => modelPromises.delete(href));
   }
   return modelPromises.get(href);
+}
+
+// Why a load failed, for a widget to say in the learner's language (the message stays the
+// developer's): 'load-failed' — the module, the .wasm or the weights could not be fetched or
+// compiled (404, network error, a module sent with the wrong MIME type); 'engine-failed' — they
+// arrived, and the engine refused them (damaged weights). A code already set is kept.
+function withCode(error, code) {
+  const marked = error instanceof Error ? error : new Error(String(error), { cause: error });
+  if (marked.code === undefined) marked.code = code;
+  return marked;
 }
 
 async function readBytes(href) {

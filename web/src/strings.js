@@ -1,12 +1,18 @@
 // Every word <attention-lens> and <attention-quiz> show, in each language it speaks. Add a language by adding an
 // object with the same keys; the element picks one with its lang attribute (default English).
 // The engine's errors that a learner can cause carry a code (a sentence too long to read:
-// error.code 'too-many-tokens') and are said here; the rest reach only authors and stay English.
+// error.code 'too-many-tokens') and are said here, and so are the failures to load (error.code
+// 'load-failed', 'engine-failed', or 'damaged-copy' in the single-file page: a learner sees these words and a Retry button; the developer
+// detail goes to the console); the rest reach only authors and stay English.
 const en = {
   yourSentence: 'Your sentence',
   emptySentence: 'The sentence is empty: type a few words to see their attention.',
   tooManyTokens: (count, limit) => `The sentence has ${count} tokens (words and punctuation marks); the model reads at most ${limit}. Try a shorter sentence.`,
   showAttention: 'Show attention',
+  loadFailed: 'The attention grid could not be loaded: its files did not arrive. Check your connection, then try again.',
+  engineFailed: 'The attention engine stopped with an error, so the grid cannot be shown. Try again; if it happens again, tell your teacher.',
+  retry: 'Retry',
+  damagedCopy: 'This page’s copy of the attention engine is damaged, so the grid cannot be shown. Download attention-lens-standalone.html again, and open it without editing it.',
   noLayer: (asked, count) => `There is no layer “${asked}”: this model has layers 1 to ${count}. Showing layer ${count}.`,
   noHead: (asked, count) => `There is no head “${asked}”: this model has heads 1 to ${count}. Showing the average of its heads.`,
   noView: (asked, views) => `There is no view “${asked}”: choose ${views.join(', ')}. Showing the grid.`,
@@ -101,6 +107,10 @@ const es = {
   emptySentence: 'La frase está vacía: escribe unas palabras para ver su atención.',
   tooManyTokens: (count, limit) => `La frase tiene ${count} tokens (palabras y signos de puntuación); el modelo lee como máximo ${limit}. Prueba con una frase más corta.`,
   showAttention: 'Ver la atención',
+  loadFailed: 'No se pudo cargar la cuadrícula de atención: sus archivos no llegaron. Comprueba tu conexión y vuelve a intentarlo.',
+  engineFailed: 'El motor de atención se detuvo con un error, así que no se puede mostrar la cuadrícula. Vuelve a intentarlo; si se repite, avisa a tu profesor.',
+  retry: 'Reintentar',
+  damagedCopy: 'La copia del motor de atención de esta página está dañada, así que no se puede mostrar la cuadrícula. Vuelve a descargar attention-lens-standalone.html y ábrelo sin editarlo.',
   noLayer: (asked, count) => `No hay capa «${asked}»: este modelo tiene capas de 1 a ${count}. Se muestra la capa ${count}.`,
   noHead: (asked, count) => `No hay cabeza «${asked}»: este modelo tiene cabezas de 1 a ${count}. Se muestra el promedio de sus cabezas.`,
   noView: (asked, views) => `No hay vista «${asked}»: elige ${views.join(', ')}. Se muestra la cuadrícula.`,
