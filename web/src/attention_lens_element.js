@@ -15,7 +15,7 @@
 // @fires attentionchange - bubbling, composed CustomEvent after every new analysis is drawn
 //   (sentence, layer, head or toggles changed); detail: { layer, head }
 // @csspart grid - the table of weights
-import { loadModel } from './engine.js';
+import { loadEvents, loadModel, loadProgress } from './engine.js';
 import { mathSteps } from './math_steps.js';
 import { stringsFor } from './strings.js';
 import { gridPng, gridSvg } from './export_view.js';
@@ -29,6 +29,10 @@ const element = (tag, properties = {}, text) => {
   return node;
 };
 const percent = (weight) => `${Math.round(weight * 100)}%`;
+// Numbers as the learner's language writes them (1,00 and 97 % in Spanish), through Intl;
+// locale is strings.js's own tag for the language, so an odd lang attribute cannot make Intl throw.
+const formatNumber = (locale, value, digits) => new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+const formatPercent = (locale, share) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
 // A word as a sentence of the UI quotes it: cut to 40 characters (whole code points, so an emoji
 // is never split), so that a 5,000-letter word does not bury the summary and the math under it.
 const QUOTED_WORD_LENGTH = 40;
@@ -45,6 +49,10 @@ const scrollable = (node) => {
 // A letter, digit, mark, symbol or punctuation: a sentence without one is empty to a reader.
 const VISIBLE = /[^\p{Z}\p{Cc}\p{Cf}\p{Cs}\s]/u;
 const VIEWS = ['grid', 'heads', 'math'];
+// The sentence's words as the engine's tokenizer will most likely cut them (runs of letters and
+// digits with apostrophes inside; every other mark on its own; docs/model.md), for the skeleton
+// drawn before the engine has arrived. Only a placeholder: the grid uses the engine's tokens.
+const LIKELY_TOKEN = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}\p{Cc}\p{Cf}]/gu;
 const CONTROLS = ['layer', 'head', 'scaling', 'causal', 'temperature'];
 // The temperatures the element accepts. Measured with analyze() on the lessons' sentences and a
 // 64-token one, scaling on and off: the scores overflow float32 only below about 2e-37, so this
@@ -160,6 +168,10 @@ export class AttentionLensElement extends HTMLElement {
   async #render() {
     const renderId = ++this.#renderCount;
     const sentence = this.getAttribute('sentence') ?? '';
+    // Nothing drawn yet (or a failure in its place): the sentence and the grid's frame at once,
+    // so the page does not move when the grid arrives. Replaced before it is painted when the
+    // model is already loaded.
+    if (!this.#analysis) this.#content.replaceChildren(...this.#skeleton(sentence));
     try {
       const model = await loadModel();
       if (renderId !== this.#renderCount) return;  // a newer render started meanwhile
@@ -175,6 +187,91 @@ export class AttentionLensElement extends HTMLElement {
       this.#content.replaceChildren(...this.#failure(error));
     }
     this.#resolveReady();
+  }
+
+  // While the engine and the weights download: what #draw will show, with the sentence's words
+  // and empty cells, disabled controls, and a progress bar where the summary will be. Kept close
+  // to #draw's layout (tests/browser/loading.test.mjs measures that nothing below moves).
+  #skeleton(sentence) {
+    const text = this.#text;
+    const tokens = sentence.match(LIKELY_TOKEN) ?? [];
+    const n = tokens.length;
+    const skeleton = [...this.#editor()];
+    if (n === 0) return skeleton;
+    const controls = element('div', { className: 'controls' });
+    const placeholder = (className, label) => {
+      const select = element('select', { className, disabled: true });
+      select.setAttribute('aria-label', label);
+      select.append(element('option', {}, label));
+      return select;
+    };
+    const toggle = (className, label) => {
+      const holder = element('label', { className });
+      holder.append(element('input', { type: 'checkbox', disabled: true }), document.createTextNode(` ${label}`));
+      return holder;
+    };
+    const temperature = element('label', { className: 'temperature' }, `${text.temperature} `);
+    const { value } = parseTemperature(this.getAttribute('temperature'));
+    temperature.append(element('input', { type: 'range', min: '0.25', max: '4', step: '0.25', value: String(value), disabled: true }),
+      element('output', {}, formatNumber(text.locale, value, 2)));
+    const offered = { layer: placeholder('layer', text.layer), head: placeholder('head', text.head),
+      scaling: toggle('scaling', text.divideBySqrtDk), causal: toggle('causal', text.causalMask), temperature };
+    for (const name of CONTROLS) if (this.#offers(name)) controls.append(offered[name]);
+
+    const words = element('p', { className: 'sentence' });
+    for (const token of tokens) words.append(element('span', { className: 'word' }, token));
+    // The progress: how much of the engine and weights has arrived, once the server says how much
+    // is coming (a bar that moves on a slow link); a bar with no value (indeterminate) until then.
+    const status = element('p', { className: 'summary loading' });
+    status.setAttribute('role', 'status');
+    const bar = element('progress', { max: 1 });
+    bar.setAttribute('aria-label', text.loading);
+    const said = element('span', {}, text.loading);
+    status.append(bar, said);
+    const update = () => {
+      if (!bar.isConnected) { loadEvents.removeEventListener('progress', update); return; }
+      const { loaded, total } = loadProgress();
+      if (total) {
+        bar.value = Math.min(1, loaded / total);
+        said.textContent = text.loadingPercent(formatPercent(text.locale, bar.value));
+      }
+    };
+    loadEvents.addEventListener('progress', update);
+    skeleton.push(controls, words, status);
+
+    const view = VIEWS.includes(this.getAttribute('view')) ? this.getAttribute('view') : 'grid';
+    if (view === 'heads') return skeleton;
+    const focus = tokens.find((token) => token.toLowerCase() === (this.getAttribute('focus') ?? '').toLowerCase()) ?? tokens[0];
+    const math = element('section', { className: 'math' });
+    if (this.getAttribute('head') === null || this.getAttribute('head') === 'average') {
+      if (this.#offers('head')) math.append(element('p', { className: 'hint' }, text.pickAHead));
+    } else {
+      const table = element('table', { className: 'math-table' });
+      const header = table.createTHead().insertRow();
+      for (const title of [text.key, 'Q·K', '×', text.softmaxWeight]) header.append(element('th', { scope: 'col' }, title));
+      const body = table.createTBody();
+      for (const token of tokens) body.insertRow().append(element('th', { scope: 'row' }, token), element('td'), element('td'), element('td'));
+      math.append(element('h3', {}, text.mathTitle(quoted(focus))), element('p', {}, text.mathQuery(quoted(focus), '[…]')),
+        element('p', {}, text.mathScores), scrollable(table), element('p', {}, text.mathOutput('[…]')));
+    }
+    if (view === 'math') return [...skeleton, math];
+    const table = element('table', { className: 'grid' });
+    const headRow = table.createTHead().insertRow();
+    headRow.append(element('td'));
+    for (const token of tokens) headRow.append(element('th', { scope: 'col' }, token));
+    headRow.append(element('th', { scope: 'col', className: 'row-sum' }, text.sum));
+    const body = table.createTBody();
+    for (const token of tokens) {
+      const row = body.insertRow();
+      row.append(element('th', { scope: 'row' }, token));
+      for (let key = 0; key <= n; key++) row.append(element('td', { className: key === n ? 'row-sum' : '' }));
+    }
+    const scroller = element('div', { className: 'grid-scroll' });
+    const legend = element('p', { className: 'legend' });
+    legend.append(element('span', {}, formatPercent(text.locale, 0)), element('span', { className: 'ramp' }),
+      element('span', {}, formatPercent(text.locale, 1)), element('span', { className: 'legend-text' }, text.legend));
+    scroller.append(element('p', { className: 'axes' }, text.axes), legend, table);
+    return [...skeleton, scroller, math];
   }
 
   // What the element shows in place of the grid when it cannot draw one. A sentence the model
@@ -214,7 +311,11 @@ export class AttentionLensElement extends HTMLElement {
   // The UI's words, in the language of the element's lang attribute or, without one, of the
   // nearest ancestor's (the page's, as HTML's lang is inherited).
   get #text() {
-    return stringsFor(this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang);
+    return stringsFor(this.#language);
+  }
+
+  get #language() {
+    return this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang;
   }
 
   // With the editable attribute: a box where the learner types a sentence of their own. It stays
