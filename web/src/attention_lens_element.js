@@ -17,7 +17,7 @@
 // @csspart grid - the table of weights
 import { loadEvents, loadModel, loadProgress } from './engine.js';
 import { mathSteps } from './math_steps.js';
-import { stringsFor } from './strings.js';
+import { formatNumber, formatPercent, stringsFor } from './strings.js';
 import { gridPng, gridSvg } from './export_view.js';
 import { assetUrl } from './asset_url.js';
 
@@ -28,11 +28,6 @@ const element = (tag, properties = {}, text) => {
   if (text !== undefined) node.textContent = text;
   return node;
 };
-const percent = (weight) => `${Math.round(weight * 100)}%`;
-// Numbers as the learner's language writes them (1,00 and 97 % in Spanish), through Intl;
-// locale is strings.js's own tag for the language, so an odd lang attribute cannot make Intl throw.
-const formatNumber = (locale, value, digits) => new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
-const formatPercent = (locale, share) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
 // A word as a sentence of the UI quotes it: cut to 40 characters (whole code points, so an emoji
 // is never split), so that a 5,000-letter word does not bury the summary and the math under it.
 const QUOTED_WORD_LENGTH = 40;
@@ -401,7 +396,7 @@ export class AttentionLensElement extends HTMLElement {
     headSelect.setAttribute('aria-label', text.head);
     headSelect.append(element('option', { value: 'average', selected: head === null }, text.averageOfHeads(model.info.headCount)));
     layers[layer].heads.forEach((h, i) => {
-      const label = h.label ? ` — ${h.label}` : '';
+      const label = h.label ? ` — ${text.headLabel(h.label)}` : '';
       headSelect.append(element('option', { value: String(i + 1), selected: head === i }, `${text.headNumber(i + 1)}${label}`));
     });
     layerSelect.addEventListener('change', () => this.setAttribute('layer', layerSelect.value));
@@ -421,9 +416,9 @@ export class AttentionLensElement extends HTMLElement {
     };
     const temperatureLabel = element('label', { className: 'temperature' }, `${text.temperature} `);
     const slider = element('input', { type: 'range', min: '0.25', max: '4', step: '0.25', value: String(options.temperature) });
-    const shown = element('output', {}, options.temperature.toFixed(2));
+    const shown = element('output', {}, formatNumber(text.locale, options.temperature, 2));
     slider.addEventListener('change', () => this.setAttribute('temperature', slider.value));
-    slider.addEventListener('input', () => { shown.textContent = Number(slider.value).toFixed(2); });
+    slider.addEventListener('input', () => { shown.textContent = formatNumber(text.locale, Number(slider.value), 2); });
     temperatureLabel.append(slider, shown);
     offer('scaling', toggle('scaling', text.divideBySqrtDk, options.scaleBySqrtDk, (on) => this.setAttribute('scaling', on ? 'on' : 'off')));
     offer('causal', toggle('causal', text.causalMask, options.mask === 'causal', (on) => this.setAttribute('mask', on ? 'causal' : 'none')));
@@ -462,16 +457,16 @@ export class AttentionLensElement extends HTMLElement {
         const cell = element('td', {}, String(Math.round(weight * 100)));
         cell.style.setProperty('--weight', weight.toFixed(3));
         cell.classList.toggle('strong', weight > 0.5);
-        cell.setAttribute('aria-label', `${token.text} → ${tokens[key].text}: ${percent(weight)}`);
+        cell.setAttribute('aria-label', `${token.text} → ${tokens[key].text}: ${formatPercent(text.locale, weight)}`);
         row.append(cell);
       }
-      row.append(element('td', { className: 'row-sum' }, sum.toFixed(2)));
+      row.append(element('td', { className: 'row-sum' }, formatNumber(text.locale, sum, 2)));
       return row;
     });
     const scroller = element('div', { className: 'grid-scroll' });
     const axes = element('p', { className: 'axes' }, text.axes);
     const legend = element('p', { className: 'legend' });
-    legend.append(element('span', {}, '0%'), element('span', { className: 'ramp' }), element('span', {}, '100%'),
+    legend.append(element('span', {}, formatPercent(text.locale, 0)), element('span', { className: 'ramp' }), element('span', {}, formatPercent(text.locale, 1)),
       element('span', { className: 'legend-text' }, text.legend));
     legend.querySelector('.ramp').setAttribute('aria-hidden', 'true');
     scroller.append(axes, legend, table);
@@ -496,7 +491,7 @@ export class AttentionLensElement extends HTMLElement {
       }
       const top = tokens.map((token, key) => ({ token, weight: weightAt(query, key) }))
         .sort((a, b) => b.weight - a.weight).slice(0, 3)
-        .map(({ token, weight }) => `${quoted(token.text)} ${percent(weight)}`).join(', ');
+        .map(({ token, weight }) => `${quoted(token.text)} ${formatPercent(text.locale, weight)}`).join(text.listSeparator);
       summary.textContent = text.looksMostAt(quoted(tokens[query].text), top);
       this.#drawMath(math, tokens, query, head === null ? null : layers[layer].heads[head]);
       this.dispatchEvent(new CustomEvent('attentionfocus', {
@@ -581,9 +576,9 @@ export class AttentionLensElement extends HTMLElement {
         for (let q = 0; q < n; q++) for (let k = 0; k < n; k++) if (q !== k) links.push({ q, k, w: head.weights.data[q * n + k] });
         links.sort((a, b) => b.w - a.w);
         const list = element('span', { className: 'links' },
-          links.slice(0, 3).map(({ q, k, w }) => `${quoted(tokens[q].text)} → ${quoted(tokens[k].text)} ${percent(w)}`).join(' · '));
+          links.slice(0, 3).map(({ q, k, w }) => `${quoted(tokens[q].text)} → ${quoted(tokens[k].text)} ${formatPercent(this.#text.locale, w)}`).join(' · '));
         card.append(title, mini, list);
-        if (head.label) card.append(element('span', { className: 'head-label' }, head.label));
+        if (head.label) card.append(element('span', { className: 'head-label' }, this.#text.headLabel(head.label)));
         card.addEventListener('click', () => {
           this.setAttribute('layer', String(l + 1));
           this.setAttribute('head', String(h + 1));
@@ -610,9 +605,9 @@ export class AttentionLensElement extends HTMLElement {
       return;
     }
     const steps = mathSteps(head, query);
-    const vector = (values) => `[${values.map((v) => v.toFixed(2)).join(', ')}]`;
+    const vector = (values) => `[${values.map((v) => formatNumber(text.locale, v, 2)).join(text.listSeparator)}]`;
     const word = quoted(tokens[query].text);
-    const scaleText = steps.scale === 1 ? text.noScaling : `× ${steps.scale.toFixed(3)}`;
+    const scaleText = steps.scale === 1 ? text.noScaling : `× ${formatNumber(text.locale, steps.scale, 3)}`;
     const table = element('table', { className: 'math-table' });
     table.setAttribute('aria-label', text.mathTitle(word));
     const header = table.createTHead().insertRow();
@@ -622,12 +617,12 @@ export class AttentionLensElement extends HTMLElement {
       const row = body.insertRow();
       row.append(element('th', { scope: 'row' }, tokens[key.index].text));
       const masked = head.allowed && head.allowed.data[query * tokens.length + key.index] === 0;
-      row.append(element('td', {}, key.score.toFixed(2)));
-      row.append(element('td', {}, masked ? text.masked : key.scaled.toFixed(2)));
+      row.append(element('td', {}, formatNumber(text.locale, key.score, 2)));
+      row.append(element('td', {}, masked ? text.masked : formatNumber(text.locale, key.scaled, 2)));
       const weightCell = element('td', { className: 'weight' });
       const bar = element('span', { className: 'bar' });
       bar.style.setProperty('--weight', key.weight.toFixed(4));
-      weightCell.append(bar, document.createTextNode(` ${(key.weight * 100).toFixed(1)}%`));
+      weightCell.append(bar, document.createTextNode(` ${formatPercent(text.locale, key.weight, 1)}`));
       row.append(weightCell);
     }
     section.replaceChildren(
