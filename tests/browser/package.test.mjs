@@ -44,6 +44,9 @@ test('the packed package has an exports map, types and only the files a page nee
   assert.equal(manifest.exports['.'].default, './attention-lens.js');
   assert.equal(manifest.exports['./quiz'], './attention-quiz.js');
   assert.ok(manifest.files.includes('generated') && manifest.files.includes('model'));
+  assert.equal(manifest.exports['./attention-quiz.schema.json'], './attention-quiz.schema.json');
+  const schema = JSON.parse(readFileSync(join(app, 'node_modules', 'attention-lens', 'attention-quiz.schema.json'), 'utf8'));
+  assert.equal(schema.title, 'Questions for <attention-quiz>');
   assert.ok(!manifest.devDependencies, 'no development dependencies travel with it');
 });
 
