@@ -32,7 +32,7 @@ execFileSync('bash', [join(root, 'build_scripts', 'build_wasm.sh')], { stdio: 'i
 
 const PAGES = readdirSync(web).filter((name) => name.endsWith('.html'));
 // Copied as they are: what the pages and the elements load besides scripts.
-const STATIC = [...PAGES, 'favicon.svg', 'attention-lens.d.ts', 'styles', 'generated', 'model'];
+const STATIC = [...PAGES, 'favicon.svg', 'attention-lens.d.ts', 'attention-quiz.schema.json', 'styles', 'generated', 'model'];
 // What authors and the package import, then whatever the pages load as module scripts.
 const ENTRY_POINTS = [...new Set(['attention-lens.js', 'attention-quiz.js', 'src/engine.js',
   ...PAGES.flatMap((page) => moduleScriptsOf(readFileSync(join(web, page), 'utf8')))])];
@@ -122,6 +122,7 @@ const packageJson = {
     './quiz': './attention-quiz.js',
     './engine': './src/engine.js',
     './embed.html': './embed.html',
+    './attention-quiz.schema.json': './attention-quiz.schema.json',  // for authors' editors (docs/quiz.md)
     './package.json': './package.json',
   },
   files: readdirSync(dist).filter((name) => !PLATFORM_PACKAGES.has(name)).sort(),

@@ -14,8 +14,9 @@ loadModel({ bytes: inlinedBytes(modelWeights, 'the model’s weights (attention_
 // The bytes, checked against what the build inlined: a page mangled on its way (an e-mail
 // program, a CMS that rewrites text) should say so, not show wrong numbers or nothing.
 async function inlinedBytes({ base64, byteLength, sha256 }, what) {
-  const damaged = (how) => new Error(`This page’s copy of ${what} is damaged (${how}). `
-    + 'Download attention-lens-standalone.html again, and open it without editing it.');
+  // code 'damaged-copy': the element says so in the page's language; this detail goes to the console.
+  const damaged = (how) => Object.assign(new Error(`This page’s copy of ${what} is damaged (${how}). `
+    + 'Download attention-lens-standalone.html again, and open it without editing it.'), { code: 'damaged-copy' });
   let text;
   try {
     text = atob(base64);

@@ -15,7 +15,8 @@ const lab = serveAndLaunch({
   root: async () => {
     execFileSync(process.execPath, [join(PROJECT_ROOT, 'build_scripts', 'build_dist.mjs')], { stdio: 'ignore' });
     const work = mkdtempSync(join(tmpdir(), 'attention-lens-pack-'));
-    const tarball = execFileSync('npm', ['pack', join(PROJECT_ROOT, 'dist'), '--silent', '--pack-destination', work], { encoding: 'utf8' }).trim().split('\n').pop();
+    // As docs/embedding.md §3 says, in the project's folder: `npm pack ./dist`.
+    const tarball = execFileSync('npm', ['pack', './dist', '--silent', '--pack-destination', work], { cwd: PROJECT_ROOT, encoding: 'utf8' }).trim().split('\n').pop();
     app = join(work, 'lesson');
     mkdirSync(app);
     writeFileSync(join(app, 'package.json'), '{ "name": "lesson", "version": "1.0.0", "private": true }\n');
@@ -43,6 +44,9 @@ test('the packed package has an exports map, types and only the files a page nee
   assert.equal(manifest.exports['.'].default, './attention-lens.js');
   assert.equal(manifest.exports['./quiz'], './attention-quiz.js');
   assert.ok(manifest.files.includes('generated') && manifest.files.includes('model'));
+  assert.equal(manifest.exports['./attention-quiz.schema.json'], './attention-quiz.schema.json');
+  const schema = JSON.parse(readFileSync(join(app, 'node_modules', 'attention-lens', 'attention-quiz.schema.json'), 'utf8'));
+  assert.equal(schema.title, 'Questions for <attention-quiz>');
   assert.ok(!manifest.devDependencies, 'no development dependencies travel with it');
 });
 

@@ -87,10 +87,12 @@ test('a damaged copy says so instead of showing nothing, and still requests noth
   const damaged = `${html.slice(0, at)}${html.slice(at, at + 10) === 'AAAAAAAAAA' ? 'BBBBBBBBBB' : 'AAAAAAAAAA'}${html.slice(at + 10)}`;
   writeFileSync(join(lab.folder, 'damaged.html'), damaged);
 
-  const { page, url, requests } = await openFromDisk('damaged.html');
+  const { page, url, requests, problems } = await openFromDisk('damaged.html');
   assert.equal(await page.getAttribute('body', 'data-ready'), 'error');
+  // The learner reads what to do; which file and how it is damaged is for the console.
   const message = await page.$eval('attention-lens', (lens) => lens.shadowRoot.querySelector('.error[role="alert"]')?.textContent);
-  assert.match(message ?? '', /damaged.*checksum.*Download attention-lens-standalone\.html again/s);
+  assert.match(message ?? '', /damaged.*Download attention-lens-standalone\.html again/s);
+  assert.ok(problems.some((line) => /attention_engine\.wasm.*damaged.*checksum/s.test(line)), problems.join(' | '));
   assert.deepEqual(requests, [url]);
   await page.close();
 });

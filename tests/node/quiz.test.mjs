@@ -125,8 +125,9 @@ test('authors\' mistakes and live feedback are written in the quiz\'s language: 
   const average = { rows: 3, cols: 3, data: Float32Array.from([1, 0, 0, 0, 1, 0, 0.7, 0.1, 0.2]) };
   const analysis = { tokens, layers: [{ average, heads: [] }] };
   const { question } = resolveLiveQuestion(live, analysis, es);
-  assert.equal(question.options[0].feedback, 'Correcto: «it» dedica el 70% de su atención a «dog», más que a ninguna otra palabra.');
-  assert.equal(question.options[1].feedback, '«it» dedica el 20% a «it»; «dog» recibe el 70%.');
+  // Percentages as Spanish writes them (Intl): a no-break space before the sign.
+  assert.equal(question.options[0].feedback, 'Correcto: «it» dedica el 70\u00a0% de su atención a «dog», más que a ninguna otra palabra.');
+  assert.equal(question.options[1].feedback, '«it» dedica el 20\u00a0% a «it»; «dog» recibe el 70\u00a0%.');
   assert.match(question.explanation, /^La respuesta se lee de la cuadrícula/);
   assert.equal(resolveLiveQuestion({ ...live, live: { word: 'cat', layer: null, head: 'average' } }, analysis, es).error, 'la frase de la cuadrícula no tiene la palabra «cat»');
   assert.equal(resolveLiveQuestion({ ...live, live: { word: 'it', layer: 3, head: 'average' } }, analysis, es).error, 'pregunta por la capa 3, y el modelo tiene 1');

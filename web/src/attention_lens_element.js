@@ -15,9 +15,9 @@
 // @fires attentionchange - bubbling, composed CustomEvent after every new analysis is drawn
 //   (sentence, layer, head or toggles changed); detail: { layer, head }
 // @csspart grid - the table of weights
-import { loadModel } from './engine.js';
+import { loadEvents, loadModel, loadProgress } from './engine.js';
 import { mathSteps } from './math_steps.js';
-import { stringsFor } from './strings.js';
+import { formatNumber, formatPercent, stringsFor } from './strings.js';
 import { gridPng, gridSvg } from './export_view.js';
 import { assetUrl } from './asset_url.js';
 
@@ -28,7 +28,6 @@ const element = (tag, properties = {}, text) => {
   if (text !== undefined) node.textContent = text;
   return node;
 };
-const percent = (weight) => `${Math.round(weight * 100)}%`;
 // A word as a sentence of the UI quotes it: cut to 40 characters (whole code points, so an emoji
 // is never split), so that a 5,000-letter word does not bury the summary and the math under it.
 const QUOTED_WORD_LENGTH = 40;
@@ -45,6 +44,10 @@ const scrollable = (node) => {
 // A letter, digit, mark, symbol or punctuation: a sentence without one is empty to a reader.
 const VISIBLE = /[^\p{Z}\p{Cc}\p{Cf}\p{Cs}\s]/u;
 const VIEWS = ['grid', 'heads', 'math'];
+// The sentence's words as the engine's tokenizer will most likely cut them (runs of letters and
+// digits with apostrophes inside; every other mark on its own; docs/model.md), for the skeleton
+// drawn before the engine has arrived. Only a placeholder: the grid uses the engine's tokens.
+const LIKELY_TOKEN = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}\p{Cc}\p{Cf}]/gu;
 const CONTROLS = ['layer', 'head', 'scaling', 'causal', 'temperature'];
 // The temperatures the element accepts. Measured with analyze() on the lessons' sentences and a
 // 64-token one, scaling on and off: the scores overflow float32 only below about 2e-37, so this
@@ -82,6 +85,10 @@ function parseChoice(text, choices) {
 }
 const SCALING = ['on', 'off'];
 const MASKS = ['none', 'causal'];
+
+// The elements whose engine or model could not be loaded: they share it, so a Retry on one of
+// them retries them all.
+const waitingForEngine = new Set();
 
 export class AttentionLensElement extends HTMLElement {
   static get observedAttributes() {
@@ -156,30 +163,154 @@ export class AttentionLensElement extends HTMLElement {
   async #render() {
     const renderId = ++this.#renderCount;
     const sentence = this.getAttribute('sentence') ?? '';
+    // Nothing drawn yet (or a failure in its place): the sentence and the grid's frame at once,
+    // so the page does not move when the grid arrives. Replaced before it is painted when the
+    // model is already loaded.
+    if (!this.#analysis) this.#content.replaceChildren(...this.#skeleton(sentence));
     try {
       const model = await loadModel();
       if (renderId !== this.#renderCount) return;  // a newer render started meanwhile
+      waitingForEngine.delete(this);
       // Said here, not by the engine, so the learner reads it in the element's language.
-      if (!VISIBLE.test(sentence)) throw new Error(this.#text.emptySentence);
+      if (!VISIBLE.test(sentence)) throw Object.assign(new Error(this.#text.emptySentence), { code: 'empty-sentence' });
       this.#analysis = model.analyze(sentence, this.#attentionOptions());
       this.#draw(model);
     } catch (error) {
       if (renderId !== this.#renderCount) return;
       this.#analysis = null;
       this.#focusOn = () => {};  // the old draw's closure would keep its grid alive
-      // The engine marks the one refusal a learner's typing can cause, so it is said in the
-      // element's language; the rest come from attributes checked above, or reach only authors.
-      const said = error?.code === 'too-many-tokens' ? this.#text.tooManyTokens(error.count, error.limit) : error.message;
-      const message = element('p', { className: 'error' }, said);
-      message.setAttribute('role', 'alert');
-      this.#content.replaceChildren(...this.#editor(), message);
+      this.#content.replaceChildren(...this.#failure(error));
     }
     this.#resolveReady();
   }
 
-  // The UI's words, in the language of the lang attribute.
+  // While the engine and the weights download: what #draw will show, with the sentence's words
+  // and empty cells, disabled controls, and a progress bar where the summary will be. Kept close
+  // to #draw's layout (tests/browser/loading.test.mjs measures that nothing below moves).
+  #skeleton(sentence) {
+    const text = this.#text;
+    const tokens = sentence.match(LIKELY_TOKEN) ?? [];
+    const n = tokens.length;
+    const skeleton = [...this.#editor()];
+    if (n === 0) return skeleton;
+    const controls = element('div', { className: 'controls' });
+    const placeholder = (className, label) => {
+      const select = element('select', { className, disabled: true });
+      select.setAttribute('aria-label', label);
+      select.append(element('option', {}, label));
+      return select;
+    };
+    const toggle = (className, label) => {
+      const holder = element('label', { className });
+      holder.append(element('input', { type: 'checkbox', disabled: true }), document.createTextNode(` ${label}`));
+      return holder;
+    };
+    const temperature = element('label', { className: 'temperature' }, `${text.temperature} `);
+    const { value } = parseTemperature(this.getAttribute('temperature'));
+    temperature.append(element('input', { type: 'range', min: '0.25', max: '4', step: '0.25', value: String(value), disabled: true }),
+      element('output', {}, formatNumber(text.locale, value, 2)));
+    const offered = { layer: placeholder('layer', text.layer), head: placeholder('head', text.head),
+      scaling: toggle('scaling', text.divideBySqrtDk), causal: toggle('causal', text.causalMask), temperature };
+    for (const name of CONTROLS) if (this.#offers(name)) controls.append(offered[name]);
+
+    const words = element('p', { className: 'sentence' });
+    for (const token of tokens) words.append(element('span', { className: 'word' }, token));
+    // The progress: how much of the engine and weights has arrived, once the server says how much
+    // is coming (a bar that moves on a slow link); a bar with no value (indeterminate) until then.
+    const status = element('p', { className: 'summary loading' });
+    status.setAttribute('role', 'status');
+    const bar = element('progress', { max: 1 });
+    bar.setAttribute('aria-label', text.loading);
+    const said = element('span', {}, text.loading);
+    status.append(bar, said);
+    const update = () => {
+      if (!bar.isConnected) { loadEvents.removeEventListener('progress', update); return; }
+      const { loaded, total } = loadProgress();
+      if (total) {
+        bar.value = Math.min(1, loaded / total);
+        said.textContent = text.loadingPercent(formatPercent(text.locale, bar.value));
+      }
+    };
+    loadEvents.addEventListener('progress', update);
+    skeleton.push(controls, words, status);
+
+    const view = VIEWS.includes(this.getAttribute('view')) ? this.getAttribute('view') : 'grid';
+    if (view === 'heads') return skeleton;
+    const focus = tokens.find((token) => token.toLowerCase() === (this.getAttribute('focus') ?? '').toLowerCase()) ?? tokens[0];
+    const math = element('section', { className: 'math' });
+    if (this.getAttribute('head') === null || this.getAttribute('head') === 'average') {
+      if (this.#offers('head')) math.append(element('p', { className: 'hint' }, text.pickAHead));
+    } else {
+      const table = element('table', { className: 'math-table' });
+      const header = table.createTHead().insertRow();
+      for (const title of [text.key, 'Q·K', '×', text.softmaxWeight]) header.append(element('th', { scope: 'col' }, title));
+      const body = table.createTBody();
+      for (const token of tokens) body.insertRow().append(element('th', { scope: 'row' }, token), element('td'), element('td'), element('td'));
+      math.append(element('h3', {}, text.mathTitle(quoted(focus))), element('p', {}, text.mathQuery(quoted(focus), '[…]')),
+        element('p', {}, text.mathScores), scrollable(table), element('p', {}, text.mathOutput('[…]')));
+    }
+    if (view === 'math') return [...skeleton, math];
+    const table = element('table', { className: 'grid' });
+    const headRow = table.createTHead().insertRow();
+    headRow.append(element('td'));
+    for (const token of tokens) headRow.append(element('th', { scope: 'col' }, token));
+    headRow.append(element('th', { scope: 'col', className: 'row-sum' }, text.sum));
+    const body = table.createTBody();
+    for (const token of tokens) {
+      const row = body.insertRow();
+      row.append(element('th', { scope: 'row' }, token));
+      for (let key = 0; key <= n; key++) row.append(element('td', { className: key === n ? 'row-sum' : '' }));
+    }
+    const scroller = element('div', { className: 'grid-scroll' });
+    const legend = element('p', { className: 'legend' });
+    legend.append(element('span', {}, formatPercent(text.locale, 0)), element('span', { className: 'ramp' }),
+      element('span', {}, formatPercent(text.locale, 1)), element('span', { className: 'legend-text' }, text.legend));
+    scroller.append(element('p', { className: 'axes' }, text.axes), legend, table);
+    return [...skeleton, scroller, math];
+  }
+
+  // What the element shows in place of the grid when it cannot draw one. A sentence the model
+  // refuses (empty, too long) is the learner's to fix: said in the element's language, the box
+  // kept. Anything else (the files did not arrive, the engine failed) is said in the learner's
+  // words with a Retry button; the developer's detail (Emscripten's abort text, "Failed to
+  // fetch", the URL and status) goes to the console, where an author looks.
+  #failure(error) {
+    const text = this.#text;
+    if (error?.code === 'too-many-tokens' || error?.code === 'empty-sentence') {
+      const said = error.code === 'too-many-tokens' ? text.tooManyTokens(error.count, error.limit) : error.message;
+      const message = element('p', { className: 'error' }, said);
+      message.setAttribute('role', 'alert');
+      return [...this.#editor(), message];
+    }
+    console.error('Attention Lens could not draw its grid:', error);
+    waitingForEngine.add(this);
+    const failure = element('div', { className: 'failure' });
+    const said = { 'load-failed': text.loadFailed, 'damaged-copy': text.damagedCopy }[error?.code] ?? text.engineFailed;
+    const message = element('p', { className: 'error' }, said);
+    message.setAttribute('role', 'alert');
+    failure.append(message);
+    // A damaged copy of the single-file page is the same on every retry: no button for it.
+    if (error?.code === 'damaged-copy') return [failure];
+    const retry = element('button', { type: 'button', className: 'retry' }, text.retry);
+    // One click retries every element the same failure stopped: they share the engine.
+    retry.addEventListener('click', () => {
+      for (const lens of new Set([this, ...waitingForEngine])) {
+        waitingForEngine.delete(lens);
+        if (lens.isConnected) lens.#render();
+      }
+    });
+    failure.append(retry);
+    return [failure];
+  }
+
+  // The UI's words, in the language of the element's lang attribute or, without one, of the
+  // nearest ancestor's (the page's, as HTML's lang is inherited).
   get #text() {
-    return stringsFor(this.getAttribute('lang'));
+    return stringsFor(this.#language);
+  }
+
+  get #language() {
+    return this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang;
   }
 
   // With the editable attribute: a box where the learner types a sentence of their own. It stays
@@ -265,7 +396,7 @@ export class AttentionLensElement extends HTMLElement {
     headSelect.setAttribute('aria-label', text.head);
     headSelect.append(element('option', { value: 'average', selected: head === null }, text.averageOfHeads(model.info.headCount)));
     layers[layer].heads.forEach((h, i) => {
-      const label = h.label ? ` — ${h.label}` : '';
+      const label = h.label ? ` — ${text.headLabel(h.label)}` : '';
       headSelect.append(element('option', { value: String(i + 1), selected: head === i }, `${text.headNumber(i + 1)}${label}`));
     });
     layerSelect.addEventListener('change', () => this.setAttribute('layer', layerSelect.value));
@@ -285,9 +416,9 @@ export class AttentionLensElement extends HTMLElement {
     };
     const temperatureLabel = element('label', { className: 'temperature' }, `${text.temperature} `);
     const slider = element('input', { type: 'range', min: '0.25', max: '4', step: '0.25', value: String(options.temperature) });
-    const shown = element('output', {}, options.temperature.toFixed(2));
+    const shown = element('output', {}, formatNumber(text.locale, options.temperature, 2));
     slider.addEventListener('change', () => this.setAttribute('temperature', slider.value));
-    slider.addEventListener('input', () => { shown.textContent = Number(slider.value).toFixed(2); });
+    slider.addEventListener('input', () => { shown.textContent = formatNumber(text.locale, Number(slider.value), 2); });
     temperatureLabel.append(slider, shown);
     offer('scaling', toggle('scaling', text.divideBySqrtDk, options.scaleBySqrtDk, (on) => this.setAttribute('scaling', on ? 'on' : 'off')));
     offer('causal', toggle('causal', text.causalMask, options.mask === 'causal', (on) => this.setAttribute('mask', on ? 'causal' : 'none')));
@@ -326,16 +457,16 @@ export class AttentionLensElement extends HTMLElement {
         const cell = element('td', {}, String(Math.round(weight * 100)));
         cell.style.setProperty('--weight', weight.toFixed(3));
         cell.classList.toggle('strong', weight > 0.5);
-        cell.setAttribute('aria-label', `${token.text} → ${tokens[key].text}: ${percent(weight)}`);
+        cell.setAttribute('aria-label', `${token.text} → ${tokens[key].text}: ${formatPercent(text.locale, weight)}`);
         row.append(cell);
       }
-      row.append(element('td', { className: 'row-sum' }, sum.toFixed(2)));
+      row.append(element('td', { className: 'row-sum' }, formatNumber(text.locale, sum, 2)));
       return row;
     });
     const scroller = element('div', { className: 'grid-scroll' });
     const axes = element('p', { className: 'axes' }, text.axes);
     const legend = element('p', { className: 'legend' });
-    legend.append(element('span', {}, '0%'), element('span', { className: 'ramp' }), element('span', {}, '100%'),
+    legend.append(element('span', {}, formatPercent(text.locale, 0)), element('span', { className: 'ramp' }), element('span', {}, formatPercent(text.locale, 1)),
       element('span', { className: 'legend-text' }, text.legend));
     legend.querySelector('.ramp').setAttribute('aria-hidden', 'true');
     scroller.append(axes, legend, table);
@@ -360,7 +491,7 @@ export class AttentionLensElement extends HTMLElement {
       }
       const top = tokens.map((token, key) => ({ token, weight: weightAt(query, key) }))
         .sort((a, b) => b.weight - a.weight).slice(0, 3)
-        .map(({ token, weight }) => `${quoted(token.text)} ${percent(weight)}`).join(', ');
+        .map(({ token, weight }) => `${quoted(token.text)} ${formatPercent(text.locale, weight)}`).join(text.listSeparator);
       summary.textContent = text.looksMostAt(quoted(tokens[query].text), top);
       this.#drawMath(math, tokens, query, head === null ? null : layers[layer].heads[head]);
       this.dispatchEvent(new CustomEvent('attentionfocus', {
@@ -445,9 +576,9 @@ export class AttentionLensElement extends HTMLElement {
         for (let q = 0; q < n; q++) for (let k = 0; k < n; k++) if (q !== k) links.push({ q, k, w: head.weights.data[q * n + k] });
         links.sort((a, b) => b.w - a.w);
         const list = element('span', { className: 'links' },
-          links.slice(0, 3).map(({ q, k, w }) => `${quoted(tokens[q].text)} → ${quoted(tokens[k].text)} ${percent(w)}`).join(' · '));
+          links.slice(0, 3).map(({ q, k, w }) => `${quoted(tokens[q].text)} → ${quoted(tokens[k].text)} ${formatPercent(this.#text.locale, w)}`).join(' · '));
         card.append(title, mini, list);
-        if (head.label) card.append(element('span', { className: 'head-label' }, head.label));
+        if (head.label) card.append(element('span', { className: 'head-label' }, this.#text.headLabel(head.label)));
         card.addEventListener('click', () => {
           this.setAttribute('layer', String(l + 1));
           this.setAttribute('head', String(h + 1));
@@ -474,9 +605,9 @@ export class AttentionLensElement extends HTMLElement {
       return;
     }
     const steps = mathSteps(head, query);
-    const vector = (values) => `[${values.map((v) => v.toFixed(2)).join(', ')}]`;
+    const vector = (values) => `[${values.map((v) => formatNumber(text.locale, v, 2)).join(text.listSeparator)}]`;
     const word = quoted(tokens[query].text);
-    const scaleText = steps.scale === 1 ? text.noScaling : `× ${steps.scale.toFixed(3)}`;
+    const scaleText = steps.scale === 1 ? text.noScaling : `× ${formatNumber(text.locale, steps.scale, 3)}`;
     const table = element('table', { className: 'math-table' });
     table.setAttribute('aria-label', text.mathTitle(word));
     const header = table.createTHead().insertRow();
@@ -486,12 +617,12 @@ export class AttentionLensElement extends HTMLElement {
       const row = body.insertRow();
       row.append(element('th', { scope: 'row' }, tokens[key.index].text));
       const masked = head.allowed && head.allowed.data[query * tokens.length + key.index] === 0;
-      row.append(element('td', {}, key.score.toFixed(2)));
-      row.append(element('td', {}, masked ? text.masked : key.scaled.toFixed(2)));
+      row.append(element('td', {}, formatNumber(text.locale, key.score, 2)));
+      row.append(element('td', {}, masked ? text.masked : formatNumber(text.locale, key.scaled, 2)));
       const weightCell = element('td', { className: 'weight' });
       const bar = element('span', { className: 'bar' });
       bar.style.setProperty('--weight', key.weight.toFixed(4));
-      weightCell.append(bar, document.createTextNode(` ${(key.weight * 100).toFixed(1)}%`));
+      weightCell.append(bar, document.createTextNode(` ${formatPercent(text.locale, key.weight, 1)}`));
       row.append(weightCell);
     }
     section.replaceChildren(

@@ -21,6 +21,9 @@ const rememberView = (focusWord) => {
 };
 lens.addEventListener('attentionfocus', (event) => rememberView(event.detail.token));
 
+// Said by the script, so that a page whose scripts do not run does not wait forever.
+status.textContent = 'Loading the engine…';
+
 // No top-level await: in the single-file page every script of the page runs as one module, and
 // waiting here would hold back the scripts after this one until the first grid is drawn.
 customElements.whenDefined('attention-lens').then(() => lens.ready).then(() => {

@@ -12,6 +12,48 @@ import { assetUrl } from './asset_url.js';
 const DEFAULT_MODULE_URL = assetUrl('generated/attention_engine.mjs');
 const DEFAULT_MODEL_URL = assetUrl('model/attention_lens_model.bin');
 
+// How much of the engine's .wasm and the weights has arrived, for a widget's progress bar:
+// 'progress' events on loadEvents, and loadProgress() for the sums so far.
+export const loadEvents = new EventTarget();
+const arriving = new Map();  // URL → { loaded, total } (total null when the server does not say)
+
+/**
+ * The bytes of the .wasm and the weights that have arrived, and how many are expected.
+ * @returns {{ loaded: number, total: number|null }} total is null while any file's size is
+ *   unknown (no Content-Length, or a compressed response, whose length is not what arrives)
+ */
+export function loadProgress() {
+  let loaded = 0;
+  let total = 0;
+  for (const file of arriving.values()) {
+    loaded += file.loaded;
+    total = total === null || file.total === null ? null : total + file.total;
+  }
+  return { loaded, total };
+}
+
+// The response, with a body that reports each chunk as it arrives.
+function counted(response, href) {
+  const encoded = response.headers.get('Content-Encoding');
+  const length = Number(response.headers.get('Content-Length'));
+  const total = !encoded && length > 0 ? length : null;
+  const report = (loaded) => {
+    arriving.set(href, { loaded, total });
+    loadEvents.dispatchEvent(new Event('progress'));
+  };
+  report(0);
+  if (!response.body) return response;
+  let loaded = 0;
+  const body = response.body.pipeThrough(new TransformStream({
+    transform(chunk, controller) {
+      loaded += chunk.byteLength;
+      report(loaded);
+      controller.enqueue(chunk);
+    },
+  }));
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
 let enginePromise = null;
 let lastEngineOptions = {};  // the options last given: a retry by a caller that gives none loads the same way
 const modelPromises = new Map();  // model URL → Promise<AttentionModel>
@@ -56,7 +98,9 @@ export function loadEngine(options) {
  *   the model, so that later calls for the same url (by default, every widget's) share this one,
  *   and retry with these bytes if it fails
  * @param {object} [options.engine] options for loadEngine()
- * @returns {Promise<AttentionModel>}
+ * @returns {Promise<AttentionModel>} rejects with an Error whose `code` says why: 'load-failed'
+ *   (a file could not be fetched or compiled) or 'engine-failed' (the engine refused the weights);
+ *   the next call tries again
  */
 export function loadModel({ url = DEFAULT_MODEL_URL, bytes, engine: engineOptions } = {}) {
   const href = new URL(url, isNode ? undefined : globalThis.location?.href).href;
@@ -66,13 +110,33 @@ export function loadModel({ url = DEFAULT_MODEL_URL, bytes, engine: engineOption
     const promise = (async () => {
       // The weights download while the engine compiles (a first visit waits for the slower of
       // the two, not both), and are awaited together, so bytes that fail fail this load at once.
-      const [engine, data] = await Promise.all([loadEngine(engineOptions), given ?? readBytes(href)]);
-      return engine.loadModel(data);
+      let engine;
+      let data;
+      try {
+        [engine, data] = await Promise.all([loadEngine(engineOptions), given ?? readBytes(href)]);
+      } catch (error) {
+        throw withCode(error, 'load-failed');
+      }
+      try {
+        return engine.loadModel(data);
+      } catch (error) {
+        throw withCode(error, 'engine-failed');
+      }
     })();
     modelPromises.set(href, promise);
     promise.catch(() => modelPromises.delete(href));
   }
   return modelPromises.get(href);
+}
+
+// Why a load failed, for a widget to say in the learner's language (the message stays the
+// developer's): 'load-failed' — the module, the .wasm or the weights could not be fetched or
+// compiled (404, network error, a module sent with the wrong MIME type); 'engine-failed' — they
+// arrived, and the engine refused them (damaged weights). A code already set is kept.
+function withCode(error, code) {
+  const marked = error instanceof Error ? error : new Error(String(error), { cause: error });
+  if (marked.code === undefined) marked.code = code;
+  return marked;
 }
 
 async function readBytes(href) {
@@ -82,7 +146,20 @@ async function readBytes(href) {
   }
   const response = await fetch(href);
   if (!response.ok) throw new Error(`Could not load ${href}: the server answered ${response.status}.`);
-  return new Uint8Array(await response.arrayBuffer());
+  return new Uint8Array(await counted(response, href).arrayBuffer());
+}
+
+// The engine's .wasm, fetched and compiled here rather than by Emscripten's glue, so that its
+// bytes are counted as they arrive (a progress bar on a slow link). Compiled while it downloads
+// when the server says application/wasm, as the glue would; from the whole file otherwise.
+async function instantiateCounting(href, imports) {
+  const response = await fetch(href, { credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`Could not load ${href}: the server answered ${response.status}.`);
+  const body = counted(response, href);
+  if (response.headers.get('Content-Type')?.split(';')[0].trim() === 'application/wasm') {
+    return WebAssembly.instantiateStreaming(body, imports);
+  }
+  return WebAssembly.instantiate(await body.arrayBuffer(), imports);
 }
 
 const isNode = typeof process !== 'undefined' && Boolean(process.versions?.node);
@@ -94,14 +171,22 @@ async function instantiate({ moduleUrl = DEFAULT_MODULE_URL, createModule, wasmU
   const factory = createModule ?? (await import(moduleHref)).default;
 
   const moduleOptions = { locateFile: () => wasmHref };
+  // The glue reports a failure of instantiateWasm only to the console: this makes it ours.
+  let wasmFailed;
+  const failure = new Promise((resolve, reject) => { wasmFailed = reject; });
   if (givenBinary) {
     moduleOptions.wasmBinary = givenBinary;
   } else if (isNode) {
     // The module is built for the web; in Node hand it the bytes (fetch cannot read file URLs).
     const { readFile } = await import('node:fs/promises');
     moduleOptions.wasmBinary = await readFile(new URL(wasmHref));
+  } else {
+    moduleOptions.instantiateWasm = (imports, receiveInstance) => {
+      instantiateCounting(wasmHref, imports).then(({ instance, module }) => receiveInstance(instance, module), wasmFailed);
+      return {};  // the exports come later, through receiveInstance
+    };
   }
-  return new AttentionEngine(await factory(moduleOptions));
+  return new AttentionEngine(await Promise.race([factory(moduleOptions), failure]));
 }
 
 /**

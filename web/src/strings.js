@@ -1,12 +1,23 @@
 // Every word <attention-lens> and <attention-quiz> show, in each language it speaks. Add a language by adding an
 // object with the same keys; the element picks one with its lang attribute (default English).
 // The engine's errors that a learner can cause carry a code (a sentence too long to read:
-// error.code 'too-many-tokens') and are said here; the rest reach only authors and stay English.
+// error.code 'too-many-tokens') and are said here, and so are the failures to load (error.code
+// 'load-failed', 'engine-failed', or 'damaged-copy' in the single-file page: a learner sees these words and a Retry button; the developer
+// detail goes to the console); the rest reach only authors and stay English.
 const en = {
   yourSentence: 'Your sentence',
   emptySentence: 'The sentence is empty: type a few words to see their attention.',
   tooManyTokens: (count, limit) => `The sentence has ${count} tokens (words and punctuation marks); the model reads at most ${limit}. Try a shorter sentence.`,
   showAttention: 'Show attention',
+  loadFailed: 'The attention grid could not be loaded: its files did not arrive. Check your connection, then try again.',
+  engineFailed: 'The attention engine stopped with an error, so the grid cannot be shown. Try again; if it happens again, tell your teacher.',
+  retry: 'Retry',
+  locale: 'en',  // for Intl: numbers as this language writes them
+  listSeparator: ', ',
+  headLabel: (label) => label,
+  loading: 'Loading the attention engine…',
+  loadingPercent: (share) => `Loading the attention engine… ${share}`,
+  damagedCopy: 'This page’s copy of the attention engine is damaged, so the grid cannot be shown. Download attention-lens-standalone.html again, and open it without editing it.',
   noLayer: (asked, count) => `There is no layer “${asked}”: this model has layers 1 to ${count}. Showing layer ${count}.`,
   noHead: (asked, count) => `There is no head “${asked}”: this model has heads 1 to ${count}. Showing the average of its heads.`,
   noView: (asked, views) => `There is no view “${asked}”: choose ${views.join(', ')}. Showing the grid.`,
@@ -101,6 +112,15 @@ const es = {
   emptySentence: 'La frase está vacía: escribe unas palabras para ver su atención.',
   tooManyTokens: (count, limit) => `La frase tiene ${count} tokens (palabras y signos de puntuación); el modelo lee como máximo ${limit}. Prueba con una frase más corta.`,
   showAttention: 'Ver la atención',
+  loadFailed: 'No se pudo cargar la cuadrícula de atención: sus archivos no llegaron. Comprueba tu conexión y vuelve a intentarlo.',
+  engineFailed: 'El motor de atención se detuvo con un error, así que no se puede mostrar la cuadrícula. Vuelve a intentarlo; si se repite, avisa a tu profesor.',
+  retry: 'Reintentar',
+  locale: 'es',
+  listSeparator: '; ',  // the comma is the decimal mark: [0,12; 0,35]
+  headLabel: (label) => translatedHeadLabel(label, SPANISH_HEAD_LABELS, 'es'),
+  loading: 'Cargando el motor de atención…',
+  loadingPercent: (share) => `Cargando el motor de atención… ${share}`,
+  damagedCopy: 'La copia del motor de atención de esta página está dañada, así que no se puede mostrar la cuadrícula. Vuelve a descargar attention-lens-standalone.html y ábrelo sin editarlo.',
   noLayer: (asked, count) => `No hay capa «${asked}»: este modelo tiene capas de 1 a ${count}. Se muestra la capa ${count}.`,
   noHead: (asked, count) => `No hay cabeza «${asked}»: este modelo tiene cabezas de 1 a ${count}. Se muestra el promedio de sus cabezas.`,
   noView: (asked, views) => `No hay vista «${asked}»: elige ${views.join(', ')}. Se muestra la cuadrícula.`,
@@ -188,7 +208,36 @@ const es = {
   quizLiveExplanation: 'La respuesta se lee de la cuadrícula de arriba, así que sigue a la frase y al modelo.',
 };
 
+// What the trained model says its heads do (model.info.headLabels: "pronoun → referent 100% · …",
+// written by the trainer in English), part by part. A part not listed stays as the model wrote it.
+const SPANISH_HEAD_LABELS = {
+  'pronoun → referent': 'pronombre → referente',
+  'he/she → name': '«he»/«she» → nombre',
+  'bank → context word': '«bank» → palabra de contexto',
+  'the → noun, verb → subject': '«the» → sustantivo, verbo → sujeto',
+};
+function translatedHeadLabel(label, names, locale) {
+  return label.split(' · ').map((part) => {
+    const match = /^(.*) (\d+(?:\.\d+)?)%$/.exec(part);
+    if (!match) return names[part] ?? part;
+    return `${names[match[1]] ?? match[1]} ${formatPercent(locale, Number(match[2]) / 100)}`;
+  }).join(' · ');
+}
+
 const LANGUAGES = { en, es };
+
+/**
+ * A number as the language writes it (1.00 in English, 1,00 in Spanish), through Intl.
+ * @param {string} locale a language's own tag (strings.locale), so an odd lang attribute never reaches Intl
+ */
+export function formatNumber(locale, value, digits) {
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+}
+
+/** A share (0.97) as a percentage the language's way: 97% in English, 97 % in Spanish. */
+export function formatPercent(locale, share, digits = 0) {
+  return new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(share);
+}
 
 /** The strings for a BCP 47 tag ("es", "es-MX"), English when the language is not known. */
 export function stringsFor(tag) {

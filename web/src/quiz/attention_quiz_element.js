@@ -17,7 +17,7 @@
 // @fires quizanswer - bubbling, composed CustomEvent after each check: detail { id, correct, selected }
 // @fires xapi - with xapi-activity set: bubbling, composed CustomEvent carrying an xAPI statement,
 //   detail { statement } (answered after each check, completed once all are checked; xapi.js)
-import { BUILT_IN_QUESTIONS } from './bank.js';
+import { BUILT_IN_QUESTIONS, builtInQuestions } from './bank.js';
 import { parseQuestions, validateQuestions } from './schema.js';
 import { resolveLiveQuestion } from './live_question.js';
 import { stringsFor } from '../strings.js';
@@ -96,8 +96,9 @@ export class AttentionQuizElement extends HTMLElement {
     if (this.isConnected && oldValue !== newValue) this.#render();
   }
 
+  // Its own lang, else the nearest ancestor's (the page's), as HTML's lang is inherited.
   get #text() {
-    return stringsFor(this.getAttribute('lang'));
+    return stringsFor(this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang);
   }
 
   // Where this quiz's progress is kept: per page and per quiz on the page.
@@ -190,8 +191,9 @@ export class AttentionQuizElement extends HTMLElement {
     if (marked.length) return validateQuestions([...marked].map(questionFromMarkup), text);
     // Topics pick every question of the topic; ids pick one question (a short quick check).
     const picks = (this.getAttribute('bank') ?? 'all').split(/\s+/).filter(Boolean);
-    const chosen = picks.includes('all') ? BUILT_IN_QUESTIONS
-      : BUILT_IN_QUESTIONS.filter((q) => picks.includes(q.topic) || picks.includes(q.id));
+    const bank = builtInQuestions(text.locale);
+    const chosen = picks.includes('all') ? bank
+      : bank.filter((q) => picks.includes(q.topic) || picks.includes(q.id));
     const result = validateQuestions(chosen, text);
     const unknown = picks.filter((pick) => pick !== 'all' && !BUILT_IN_QUESTIONS.some((q) => q.topic === pick || q.id === pick));
     if (unknown.length) result.errors.push(text.quizUnknownBank(unknown));

@@ -1,5 +1,8 @@
 // The built-in questions, in our own words, tagged by topic so an author can pick a set
-// (bank="scaling"). Schema: docs/quiz.md; every question passes validateQuestions().
+// (bank="scaling"). Schema: docs/quiz.md; every question passes validateQuestions(). Their
+// Spanish is in bank_es.js; builtInQuestions(locale) gives them in the quiz's language.
+import { SPANISH_QUESTIONS } from './bank_es.js';
+
 export const TOPICS = ['qkv', 'similarity', 'scaling', 'softmax', 'weighted-sum', 'self-cross',
   'multi-head', 'soft-hard', 'cost', 'long-range', 'causal', 'learning'];
 
@@ -247,3 +250,25 @@ export const BUILT_IN_QUESTIONS = [
     explanation: 'Smooth operations all the way through make the attention pattern learnable.',
   },
 ];
+
+const TRANSLATIONS = { es: SPANISH_QUESTIONS };
+
+/**
+ * The built-in questions in a language: the English ones with their words replaced by the
+ * translation's, option by option (which option is correct, topics and types stay).
+ * @param {string} locale 'en' or 'es' (strings.js's locale)
+ */
+export function builtInQuestions(locale) {
+  const translation = TRANSLATIONS[locale];
+  if (!translation) return BUILT_IN_QUESTIONS;
+  return BUILT_IN_QUESTIONS.map((question) => {
+    const words = translation[question.id];
+    if (!words) return question;
+    return {
+      ...question,
+      prompt: words.prompt,
+      explanation: words.explanation,
+      options: question.options.map((option, o) => ({ ...option, text: words.options[o][0], feedback: words.options[o][1] })),
+    };
+  });
+}

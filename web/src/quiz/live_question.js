@@ -2,11 +2,11 @@
 // ("Which word does “it” look at most?"), so the answer stays right if the sentence or the
 // model changes. Pure: takes the lens's analysis, returns a question in the usual shape, its
 // feedback and problems in the language of the strings given (English by default).
-import { stringsFor } from '../strings.js';
+import { formatPercent, stringsFor } from '../strings.js';
 
 const ENGLISH = stringsFor('en');
 
-const percent = (weight) => `${Math.round(weight * 100)}%`;
+const percent = (weight, text) => formatPercent(text.locale, weight);
 
 /**
  * @param {object} question a validated live question { id, prompt, explanation, live: { word, layer, head } }
@@ -41,8 +41,8 @@ export function resolveLiveQuestion(question, analysis, text = ENGLISH) {
       text: choice.text,
       correct: choice === answer,
       feedback: choice === answer
-        ? text.quizLiveRight(word, percent(choice.weight), choice.text)
-        : text.quizLiveWrong(word, percent(choice.weight), choice.text, answer.text, percent(answer.weight)),
+        ? text.quizLiveRight(word, percent(choice.weight, text), choice.text)
+        : text.quizLiveWrong(word, percent(choice.weight, text), choice.text, answer.text, percent(answer.weight, text)),
     }))
     .sort((a, b) => a.text.localeCompare(b.text));  // an order that does not give the answer away
   return {

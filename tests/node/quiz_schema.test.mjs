@@ -1,0 +1,64 @@
+// web/attention-quiz.schema.json, the JSON Schema authors' editors use for a quiz's questions:
+// the built-in bank (both languages) and every JSON quiz in the pages, examples and docs pass it,
+// and it refuses what the element refuses.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Ajv2020 from 'ajv/dist/2020.js';
+
+import { builtInQuestions } from '../../web/src/quiz/bank.js';
+import { validateQuestions } from '../../web/src/quiz/schema.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const schema = JSON.parse(readFileSync(join(ROOT, 'web', 'attention-quiz.schema.json'), 'utf8'));
+const validate = new Ajv2020({ allErrors: true }).compile(schema);
+const problems = () => (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`).join('; ');
+
+// Every <script type="application/json"> inside an <attention-quiz> of these files.
+const SOURCES = ['web/index.html', 'docs/quiz.md', 'docs/embedding.md', 'README.md',
+  ...readdirSync(join(ROOT, 'examples'), { recursive: true }).filter((path) => path.endsWith('.html')).map((path) => `examples/${path}`)];
+const authored = SOURCES.flatMap((path) => [...readFileSync(join(ROOT, path), 'utf8')
+  .matchAll(/<attention-quiz[^>]*>[\s\S]*?<script type="application\/json">([\s\S]*?)<\/script>/g)]
+  .map((match, i) => ({ name: `${path} #${i + 1}`, questions: JSON.parse(match[1]) })));
+
+test('the built-in questions pass the schema, in English and in Spanish', () => {
+  for (const locale of ['en', 'es']) {
+    assert.ok(validate(builtInQuestions(locale)), `${locale}: ${problems()}`);
+    assert.ok(validate({ questions: builtInQuestions(locale) }), `${locale}, as { questions }: ${problems()}`);
+  }
+});
+
+test('every JSON quiz in the pages, examples and docs passes the schema', () => {
+  assert.ok(authored.length >= 3, `found ${authored.map((a) => a.name).join(', ')}`);
+  for (const { name, questions } of authored) assert.ok(validate(questions), `${name}: ${problems()}`);
+});
+
+test('the schema refuses what the element refuses', () => {
+  const good = { id: 'q', prompt: 'Which?', options: [{ text: 'a', correct: true }, { text: 'b' }] };
+  const cases = {
+    'no id': { ...good, id: undefined },
+    'an empty prompt': { ...good, prompt: '  ' },
+    'one option': { ...good, options: [{ text: 'a', correct: true }] },
+    'nine options': { ...good, options: Array.from({ length: 9 }, (_, i) => ({ text: `o${i}`, correct: i === 0 })) },
+    'single with two correct': { ...good, options: [{ text: 'a', correct: true }, { text: 'b', correct: true }] },
+    'single with none correct': { ...good, options: [{ text: 'a' }, { text: 'b' }] },
+    'multiple with none correct': { ...good, type: 'multiple', options: [{ text: 'a' }, { text: 'b' }] },
+    'a bad type': { ...good, type: 'several' },
+    '"correct": "yes"': { ...good, options: [{ text: 'a', correct: 'yes' }, { text: 'b', correct: true }] },
+    'live with options': { ...good, live: { lens: 'grid', word: 'it' } },
+    'live without a word': { id: 'q', prompt: 'Which?', live: { lens: 'grid' } },
+    'live head 0': { id: 'q', prompt: 'Which?', live: { lens: 'grid', word: 'it', head: 0 } },
+    'neither options nor live': { id: 'q', prompt: 'Which?' },
+  };
+  for (const [name, question] of Object.entries(cases)) {
+    const json = JSON.parse(JSON.stringify([question]));
+    assert.notDeepEqual(validateQuestions(json).errors, [], `${name}: the element refuses it`);
+    assert.equal(validate(json), false, `${name}: the schema should refuse it`);
+  }
+  const fine = [good, { ...good, id: 'm', type: 'multiple', options: [{ text: 'a', correct: true }, { text: 'b', correct: true }] },
+    { id: 'l', prompt: 'Which?', live: { lens: 'grid', word: 'it', layer: 2, head: 'average' } }];
+  assert.deepEqual(validateQuestions(fine).errors, []);
+  assert.ok(validate(fine), problems());
+});
