@@ -301,7 +301,7 @@ test('lang="es": every author mistake is listed in Spanish, and the good questio
   await spanish.locator('#mistakes form[data-id="it-looks-at"] button.show').click();
   const feedback = await spanish.$$eval('#mistakes form[data-id="it-looks-at"] .option-feedback:not([hidden])', (notes) => notes.map((n) => n.textContent));
   assert.equal(feedback.length, 1);
-  assert.match(feedback[0], /^Correcto: «it» dedica el \d+\u00a0% de su atención a «\S+», más que a ninguna otra palabra\.$/);
+  assert.match(feedback[0], /^Una respuesta correcta\. Correcto: «it» dedica el \d+\u00a0% de su atención a «\S+», más que a ninguna otra palabra\.$/);
   assert.match(await spanish.textContent('#mistakes form[data-id="it-looks-at"] .explanation'), /^La respuesta se lee de la cuadrícula/);
   await spanish.locator('#mistakes form[data-id="plain"] label', { hasText: 'sí' }).click();
   await spanish.locator('#mistakes form[data-id="plain"] button[type="submit"]').click();

@@ -35,9 +35,12 @@ const quoted = (word) => {
   const characters = Array.from(word);
   return characters.length > QUOTED_WORD_LENGTH ? `${characters.slice(0, QUOTED_WORD_LENGTH - 1).join('')}…` : word;
 };
-// A wrapper that scrolls sideways on a narrow screen, so the page itself never has to.
-const scrollable = (node) => {
-  const wrapper = element('div', { className: 'scroll-x' });
+// A wrapper that scrolls sideways on a narrow screen, so the page itself never has to. It is a
+// named Tab stop, so that a keyboard can scroll it too.
+const scrollable = (node, name) => {
+  const wrapper = element('div', { className: 'scroll-x', tabIndex: 0 });
+  wrapper.setAttribute('role', 'region');
+  wrapper.setAttribute('aria-label', name);
   wrapper.append(node);
   return wrapper;
 };
@@ -113,8 +116,11 @@ export class AttentionLensElement extends HTMLElement {
     // Listeners on nodes that outlive a draw are added here, once. One added per draw would pile
     // up, and its closure would keep that draw's grid alive. #content lives and dies with the
     // element, so it needs no removal; per-draw listeners go on the nodes each draw makes.
+    // Escape unpins and clears what the focus shows (row, highlights, summary, math).
     this.#content.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') this.#pinned = null;
+      if (event.key !== 'Escape' || this.#focused === null) return;
+      this.#pinned = null;
+      this.#focusOn(null);
     });
     /** Resolves once the first grid (or error message) is drawn. */
     this.ready = new Promise((resolve) => { this.#resolveReady = resolve; });
@@ -424,10 +430,12 @@ export class AttentionLensElement extends HTMLElement {
     offer('causal', toggle('causal', text.causalMask, options.mask === 'causal', (on) => this.setAttribute('mask', on ? 'causal' : 'none')));
     offer('temperature', temperatureLabel);
 
-    // The sentence, one focusable button per token; unknown words are marked.
+    // The sentence, one button per token (a toggle: pressed = pinned); unknown words are marked.
+    // One Tab stop for the whole sentence (roving tabindex): the arrow keys move along it.
     const sentence = element('p', { className: 'sentence' });
     const words = tokens.map((token, i) => {
-      const button = element('button', { type: 'button', className: token.known ? 'word' : 'word unknown' }, token.text);
+      const button = element('button', { type: 'button', className: token.known ? 'word' : 'word unknown', tabIndex: i === 0 ? 0 : -1 }, token.text);
+      button.setAttribute('aria-pressed', 'false');
       if (!token.known) button.title = text.unknownWord;
       button.dataset.index = String(i);
       sentence.append(button);
@@ -447,20 +455,19 @@ export class AttentionLensElement extends HTMLElement {
     const body = table.createTBody();
     const rows = tokens.map((token, query) => {
       const row = body.insertRow();
-      const label = element('th', { scope: 'row', tabIndex: 0 }, token.text);
+      const label = element('th', { scope: 'row', tabIndex: query === 0 ? 0 : -1 }, token.text);
       label.dataset.index = String(query);
       row.append(label);
       let sum = 0;
       for (let key = 0; key < n; key++) {
         const weight = weightAt(query, key);
         sum += weight;
-        const cell = element('td', {}, String(Math.round(weight * 100)));
+        const cell = element('td', { tabIndex: -1 }, String(Math.round(weight * 100)));
         cell.style.setProperty('--weight', weight.toFixed(3));
-        cell.classList.toggle('strong', weight > 0.5);
         cell.setAttribute('aria-label', `${token.text} → ${tokens[key].text}: ${formatPercent(text.locale, weight)}`);
         row.append(cell);
       }
-      row.append(element('td', { className: 'row-sum' }, formatNumber(text.locale, sum, 2)));
+      row.append(element('td', { className: 'row-sum', tabIndex: -1 }, formatNumber(text.locale, sum, 2)));
       return row;
     });
     const scroller = element('div', { className: 'grid-scroll' });
@@ -472,23 +479,29 @@ export class AttentionLensElement extends HTMLElement {
     scroller.append(axes, legend, table);
     const math = element('section', { className: 'math' });
     const view = VIEWS.includes(this.getAttribute('view')) ? this.getAttribute('view') : 'grid';
-    const sections = { grid: [scroller, math], heads: [this.#headsOverview(model, layers, tokens)], math: [math] }[view];
+    const sections = { grid: [scroller, math], heads: this.#headsOverview(model, layers, tokens), math: [math] }[view];
     this.#content.replaceChildren(...this.#editor(), ...this.#notices(model), controls, sentence, summary, ...sections);
 
+    // The one Tab stop of a list of focusable nodes (roving tabindex).
+    const rove = (nodes, chosen) => nodes.forEach((node) => { node.tabIndex = node === chosen ? 0 : -1; });
+    const gridStops = rows.flatMap((row) => [...row.cells]);
     this.#focusOn = (query) => {
       this.#focused = query;
-      rows.forEach((row, i) => {
-        row.classList.toggle('is-focus', i === query);
-        row.classList.toggle('is-dimmed', query !== null && i !== query);
-      });
+      rows.forEach((row, i) => row.classList.toggle('is-focus', i === query));
       words.forEach((word, key) => {
         word.classList.toggle('is-focus', key === query);
+        word.setAttribute('aria-pressed', String(key === this.#pinned));
         word.style.setProperty('--weight', query === null ? '0' : weightAt(query, key).toFixed(3));
       });
       if (query === null) {
         summary.textContent = '';
+        math.replaceChildren();
         return;
       }
+      // Tab comes back to the focused word, and into the grid at its row (unless the keyboard
+      // is on a cell of that row already).
+      rove(words, words[query]);
+      if (!gridStops.some((node) => node.tabIndex === 0 && node.parentElement === rows[query])) rove(gridStops, rows[query].cells[0]);
       const top = tokens.map((token, key) => ({ token, weight: weightAt(query, key) }))
         .sort((a, b) => b.weight - a.weight).slice(0, 3)
         .map(({ token, weight }) => `${quoted(token.text)} ${formatPercent(text.locale, weight)}`).join(text.listSeparator);
@@ -521,24 +534,55 @@ export class AttentionLensElement extends HTMLElement {
         if (index !== null) pin(index);
       });
     }
-    // Row labels are table headers, not buttons: Enter and Space pin them like a click.
-    body.addEventListener('keydown', (event) => {
-      const index = indexOf(event.target);
-      if (index === null || (event.key !== 'Enter' && event.key !== ' ')) return;
-      event.preventDefault();
-      pin(index);
+    // The keyboard in the grid: one Tab stop; up/down change the row (the word that looks),
+    // left/right walk its label, cells and sum, Home/End go to the label and the sum. A cell in
+    // focus lights its row like its label, and is scrolled clear of the sticky labels.
+    body.addEventListener('focusin', (event) => {
+      const row = rows.indexOf(event.target.closest('tr'));
+      if (row < 0) return;
+      rove(gridStops, event.target);
+      if (this.#pinned === null && row !== this.#focused) this.#focusOn(row);
     });
-    // Arrow keys walk the words: up/down along the row labels, left/right along the sentence.
-    const walk = (targets, previousKey, nextKey) => (event) => {
+    const reveal = (cell) => {
+      cell.focus({ preventScroll: true });
+      cell.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      const hidden = cell.parentElement.cells[0].getBoundingClientRect().right - cell.getBoundingClientRect().left;
+      if (cell.cellIndex > 0 && hidden > 0) scroller.scrollLeft -= hidden;
+    };
+    body.addEventListener('keydown', (event) => {
+      const cell = event.target.closest('th, td');
+      if (!cell) return;
+      const row = rows.indexOf(cell.parentElement);
+      const last = n + 1;  // the row sum's column
+      // Row labels and cells are not buttons: Enter and Space pin their row like a click.
+      if (event.key === 'Enter' || event.key === ' ') {
+        event.preventDefault();
+        pin(row);
+        return;
+      }
+      const to = {
+        ArrowUp: [row - 1, cell.cellIndex], ArrowDown: [row + 1, cell.cellIndex],
+        ArrowLeft: [row, cell.cellIndex - 1], ArrowRight: [row, cell.cellIndex + 1],
+        Home: [row, 0], End: [row, last],
+      }[event.key];
+      if (!to) return;
+      event.preventDefault();
+      const clamp = (value, max) => Math.min(max, Math.max(0, value));
+      reveal(rows[clamp(to[0], n - 1)].cells[clamp(to[1], last)]);
+    });
+    // The keyboard in the sentence: one Tab stop; the arrow keys walk the words, Home/End jump.
+    sentence.addEventListener('keydown', (event) => {
       const index = indexOf(event.target);
       if (index === null) return;
-      const step = event.key === nextKey ? 1 : event.key === previousKey ? -1 : 0;
-      if (step === 0) return;
+      const to = { ArrowLeft: index - 1, ArrowUp: index - 1, ArrowRight: index + 1, ArrowDown: index + 1, Home: 0, End: n - 1 }[event.key];
+      if (to === undefined) return;
       event.preventDefault();
-      targets[Math.min(n - 1, Math.max(0, index + step))].focus();
-    };
-    body.addEventListener('keydown', walk(rows.map((row) => row.cells[0]), 'ArrowUp', 'ArrowDown'));
-    sentence.addEventListener('keydown', walk(words, 'ArrowLeft', 'ArrowRight'));
+      words[Math.min(n - 1, Math.max(0, to))].focus();
+    });
+    sentence.addEventListener('focusin', (event) => {
+      const index = indexOf(event.target);
+      if (index !== null) rove(words, words[index]);
+    });
 
     this.dispatchEvent(new CustomEvent('attentionchange', {
       bubbles: true,
@@ -558,11 +602,13 @@ export class AttentionLensElement extends HTMLElement {
   // choosing one shows it in the grid view.
   #headsOverview(model, layers, tokens) {
     const n = tokens.length;
+    const hint = element('p', { className: 'heads-hint', id: 'heads-hint' }, this.#text.headsHint);
     const overview = element('div', { className: 'heads' });
     layers.forEach((layer, l) => {
       layer.heads.forEach((head, h) => {
         const card = element('button', { type: 'button', className: 'head-card' });
-        card.setAttribute('aria-label', this.#text.showHead(l + 1, h + 1));
+        // Named by what it shows (its title and links, label-in-name); what it does is the hint.
+        card.setAttribute('aria-describedby', 'heads-hint');
         const title = element('span', { className: 'head-title' }, this.#text.headTitle(l + 1, h + 1));
         const mini = element('span', { className: 'mini' });
         mini.style.setProperty('--n', String(n));
@@ -587,7 +633,7 @@ export class AttentionLensElement extends HTMLElement {
         overview.append(card);
       });
     });
-    return overview;
+    return [hint, overview];
   }
 
   // Whether the controls attribute lets the learner have this control (all of them by default).
@@ -626,10 +672,10 @@ export class AttentionLensElement extends HTMLElement {
       row.append(weightCell);
     }
     section.replaceChildren(
-      element('h3', {}, text.mathTitle(word)),
+      element('p', { className: 'math-title' }, text.mathTitle(word)),
       element('p', {}, text.mathQuery(word, vector(steps.query))),
       element('p', {}, text.mathScores),
-      scrollable(table),
+      scrollable(table, text.mathTitle(word)),
       element('p', {}, text.mathOutput(vector(steps.output))));
   }
 

@@ -14,6 +14,10 @@ const ALLOWED = ['sentence', 'focus', 'layer', 'head', 'view', 'controls', 'lang
 const lens = document.getElementById('lens');
 const query = new URLSearchParams(location.search);
 for (const name of ALLOWED) if (query.has(name)) lens.setAttribute(name, query.get(name));
+// The frame's heading (for screen readers) names its sentence: two frames on one lesson page are
+// two landmarks that a reader tells apart by name.
+const sentence = lens.getAttribute('sentence');
+if (sentence) document.getElementById('title').textContent = `Attention Lens: ${sentence}`;
 
 // The target of the height messages, or null for none. A value that is not an origin is
 // reported even outside a frame: an author checks the frame's address by opening it directly.

@@ -13,6 +13,13 @@ const escapeXml = (text) => String(text)
   .replace(NOT_XML_CHARACTER, '\uFFFD')
   .replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+// The element's light palette (styles/attention-lens.css): a cell of weight w is w of the accent
+// over white, and the ink on it is at least 4.8:1 from 0 to 1, so every number is readable and
+// no number changes colour at a threshold (white on mid-blue was 3.4–4.4:1).
+const ACCENT = [91, 141, 239];
+const INK = '#1d2430';
+const MUTED = '#5b6472';
+
 function layout(tokens) {
   const n = tokens.length;
   return { n, width: LABEL + n * CELL + 10, height: LABEL + n * CELL + 40 };
@@ -22,17 +29,17 @@ function layout(tokens) {
  * @param {{ tokens: Array<{text}>, weights: {data: Float32Array}, title: string, accent?: [r, g, b] }} view
  * @returns {string} a standalone SVG document
  */
-export function gridSvg({ tokens, weights, title, accent = [37, 99, 235] }) {
+export function gridSvg({ tokens, weights, title, accent = ACCENT }) {
   const { n, width, height } = layout(tokens);
   const parts = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
-    `<text x="8" y="20" font-size="14" font-weight="bold">${escapeXml(title)}</text>`,
+    `<text x="8" y="20" font-size="14" font-weight="bold" fill="${INK}">${escapeXml(title)}</text>`,
   ];
   tokens.forEach((token, i) => {
     const x = LABEL + i * CELL + CELL / 2;
-    parts.push(`<text transform="translate(${x + 4} ${LABEL - 6}) rotate(-90)">${escapeXml(token.text)}</text>`);
-    parts.push(`<text x="${LABEL - 6}" y="${LABEL + i * CELL + CELL / 2 + 4}" text-anchor="end">${escapeXml(token.text)}</text>`);
+    parts.push(`<text transform="translate(${x + 4} ${LABEL - 6}) rotate(-90)" fill="${INK}">${escapeXml(token.text)}</text>`);
+    parts.push(`<text x="${LABEL - 6}" y="${LABEL + i * CELL + CELL / 2 + 4}" text-anchor="end" fill="${INK}">${escapeXml(token.text)}</text>`);
   });
   for (let q = 0; q < n; q++) {
     for (let k = 0; k < n; k++) {
@@ -40,16 +47,16 @@ export function gridSvg({ tokens, weights, title, accent = [37, 99, 235] }) {
       const x = LABEL + k * CELL;
       const y = LABEL + q * CELL;
       parts.push(`<rect x="${x}" y="${y}" width="${CELL}" height="${CELL}" fill="rgb(${accent.join(',')})" fill-opacity="${w.toFixed(3)}" stroke="#dddddd"/>`);
-      parts.push(`<text x="${x + CELL / 2}" y="${y + CELL / 2 + 4}" text-anchor="middle" fill="${w > 0.5 ? '#ffffff' : '#1d2430'}">${Math.round(w * 100)}</text>`);
+      parts.push(`<text x="${x + CELL / 2}" y="${y + CELL / 2 + 4}" text-anchor="middle" fill="${INK}">${Math.round(w * 100)}</text>`);
     }
   }
-  parts.push(`<text x="8" y="${height - 12}" fill="#5b6472">Rows: the word that is looking · columns: the word it looks at · each row sums to 1</text>`);
+  parts.push(`<text x="8" y="${height - 12}" fill="${MUTED}">Rows: the word that is looking · columns: the word it looks at · each row sums to 1</text>`);
   parts.push('</svg>');
   return parts.join('\n');
 }
 
 /** The same picture drawn on a canvas; resolves to a PNG Blob. */
-export function gridPng({ tokens, weights, title, accent = [37, 99, 235] }) {
+export function gridPng({ tokens, weights, title, accent = ACCENT }) {
   const { n, width, height } = layout(tokens);
   const canvas = document.createElement('canvas');
   canvas.width = width;
@@ -57,7 +64,7 @@ export function gridPng({ tokens, weights, title, accent = [37, 99, 235] }) {
   const g = canvas.getContext('2d');
   g.fillStyle = '#ffffff';
   g.fillRect(0, 0, width, height);
-  g.fillStyle = '#1d2430';
+  g.fillStyle = INK;
   g.font = 'bold 14px sans-serif';
   g.fillText(title, 8, 20);
   g.font = '12px sans-serif';
@@ -81,7 +88,7 @@ export function gridPng({ tokens, weights, title, accent = [37, 99, 235] }) {
       g.fillRect(x, y, CELL, CELL);
       g.strokeStyle = '#dddddd';
       g.strokeRect(x, y, CELL, CELL);
-      g.fillStyle = w > 0.5 ? '#ffffff' : '#1d2430';
+      g.fillStyle = INK;
       g.fillText(String(Math.round(w * 100)), x + CELL / 2, y + CELL / 2 + 4);
     }
   }

@@ -324,7 +324,8 @@ export class AttentionQuizElement extends HTMLElement {
       const label = element('label');
       const input = element('input', { type: question.type === 'multiple' ? 'checkbox' : 'radio', name: `quiz${quizId}-${index}`, value: String(o) });
       label.append(input, document.createTextNode(` ${option.text}`));
-      const note = element('p', { className: 'option-feedback', hidden: true });
+      // Tied to its option (aria-describedby) while it is shown.
+      const note = element('p', { className: 'option-feedback', hidden: true, id: `quiz${quizId}-${index}-${o}-feedback` });
       row.append(label, note);
       fieldset.append(row);
       inputs.push(input);
@@ -335,7 +336,8 @@ export class AttentionQuizElement extends HTMLElement {
     const show = element('button', { type: 'button', className: 'show' }, text.showAnswer);
     const actions = element('div', { className: 'actions' });
     actions.append(check, retry, show);
-    const status = element('div', { className: 'status' });
+    // Where the result appears; focus moves there after Check or Show answer, which hide.
+    const status = element('div', { className: 'status', tabIndex: -1 });
     status.setAttribute('role', 'status');
     form.append(fieldset, actions, status);
     if (this.#solved.has(question.id)) status.append(element('p', { className: 'before' }, text.answeredBefore));
@@ -343,10 +345,14 @@ export class AttentionQuizElement extends HTMLElement {
     const finish = (selected, revealed) => {
       const correct = question.options.every((option, o) => option.correct === selected.includes(o));
       question.options.forEach((option, o) => {
+        // Every option chosen or right says so in words (not in colour alone), then why.
+        const chosen = selected.includes(o) && !revealed;
         const relevant = selected.includes(o) || option.correct;
-        notes[o].hidden = !relevant || !option.feedback;
-        notes[o].textContent = option.feedback;
+        const mark = option.correct ? (chosen ? text.optionChosenRight : text.optionRight) : text.optionChosenWrong;
+        notes[o].hidden = !relevant;
+        notes[o].replaceChildren(element('strong', { className: 'mark' }, mark), ...(option.feedback ? [` ${option.feedback}`] : []));
         notes[o].className = `option-feedback ${option.correct ? 'right' : 'wrong'}`;
+        if (relevant) inputs[o].setAttribute('aria-describedby', notes[o].id);
         inputs[o].parentElement.classList.toggle('is-right', option.correct);
         inputs[o].parentElement.classList.toggle('is-wrong', selected.includes(o) && !option.correct);
         inputs[o].disabled = true;
@@ -357,6 +363,7 @@ export class AttentionQuizElement extends HTMLElement {
       check.hidden = true;
       show.hidden = true;
       retry.hidden = false;
+      status.focus();
       if (correct && !revealed) {
         this.#solved.add(question.id);
         this.#saveProgress();
@@ -388,6 +395,7 @@ export class AttentionQuizElement extends HTMLElement {
         input.disabled = false;
         input.checked = false;
         input.parentElement.classList.remove('is-right', 'is-wrong');
+        input.removeAttribute('aria-describedby');
         notes[o].hidden = true;
       });
       status.replaceChildren();
