@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // `npm run bench`: single-head attention softmax(Q·Kᵀ/√d)·V, d = 64, float32, one thread,
 // N ∈ {16, 64, 256, 1024}, for our engine (Node and Chromium) and its peers:
-//   native Eigen (build/native*/engine_bench), plain JS loops (Node and Chromium),
-//   @tensorflow/tfjs-backend-wasm and onnxruntime-web (wasm EP) in Chromium.
+//   the same engine built natively (build/native*/engine_bench: SSE2, SSE4.1, -march=native) and
+//   its C++ harness compiled to wasm (build/wasm/engine_bench.cjs), plain JS loops (Node and
+//   Chromium), @tensorflow/tfjs-backend-wasm and onnxruntime-web (wasm EP) in Chromium.
+// Then the lesson-sized calls (analyze() and multiHeadAttention(), N = 8…64, Node) and the
+// issue-13 targets, as ratios from this one run.
 // Every implementation gets the same deterministic inputs (common.mjs) and its output is
 // checked against ours (Node) before it is timed. Prints one report to stdout (progress goes
 // to stderr) and writes build/bench/results.json (+ report.txt).
@@ -58,6 +61,7 @@ function ensureWasmModule() {
 
 const NATIVE_BUILDS = [
   { id: 'native', preset: 'native', dir: join(ROOT, 'build', 'native'), flags: [] },
+  { id: 'native-sse41', preset: 'native-sse41', dir: join(ROOT, 'build', 'native-sse41'), flags: ['-msse4.1'] },
   { id: 'native-march', preset: 'native-march', dir: join(ROOT, 'build', 'native-march'), flags: ['-march=native'] },
 ];
 
@@ -158,6 +162,42 @@ function record(id, n, timing, output) {
   log(`${id.padEnd(15)} N=${String(n).padEnd(5)} ${timing.median_ms.toPrecision(3)} ms  ${check}`);
 }
 
+// The median of the round medians, and their spread.
+function summarizeRounds(rounds) {
+  const medians = rounds.map((r) => r.median_ms).sort((a, b) => a - b);
+  const mid = medians.length >> 1;
+  const median_ms = medians.length % 2 ? medians[mid] : (medians[mid - 1] + medians[mid]) / 2;
+  return { median_ms, spread: (medians.at(-1) - medians[0]) / median_ms, round_medians_ms: rounds.map((r) => r.median_ms) };
+}
+
+// Issue 13's targets: ours ÷ peer time ratios, from this one run.
+const TARGETS = [
+  { name: 'weights + output ÷ onnxruntime-web (Chromium)', subject: 'ours-lean-chromium', peer: 'ort-chromium',
+    limits: { 16: 0.67, 64: 0.67, 256: 0.83, 1024: 0.83 } },
+  { name: 'full trace ÷ onnxruntime-web (Chromium)', subject: 'ours-chromium', peer: 'ort-chromium',
+    limits: { 16: 1.0, 64: 1.0, 256: 1.0, 1024: 1.0 } },
+  { name: 'wasm ÷ native SSE4.1, same C++ harness and kernels', subject: 'wasm-harness', peer: 'native-sse41',
+    limits: { 1024: 1.25 } },
+];
+
+function targetResults() {
+  return TARGETS.map(({ name, subject, peer, limits }) => ({
+    name, subject, peer,
+    cells: Object.fromEntries(Object.entries(limits).map(([n, limit]) => {
+      const ours = results.find((r) => r.id === subject && r.n === Number(n));
+      const other = results.find((r) => r.id === peer && r.n === Number(n));
+      const ratio = ours && other ? ours.median_ms / other.median_ms : null;
+      // Chromium's clamped clock can give a fastest sample of 0: no ratio then.
+      const fastestRatio = ours && other && ours.min_ms > 0 && other.min_ms > 0 ? ours.min_ms / other.min_ms : null;
+      return [n, { limit, ratio, met: ratio === null ? null : ratio <= limit, fastestRatio }];
+    })),
+  }));
+}
+
+function lessonResults() {
+  return [...lessonCells.values()].map((cell) => ({ id: cell.id, n: cell.n, ...summarizeRounds(cell.rounds) }));
+}
+
 // The reported time of a cell is the median of its round medians.
 function finalizeResults() {
   for (const cell of cells.values()) {
@@ -167,6 +207,8 @@ function finalizeResults() {
     results.push({
       id: cell.id, n: cell.n, d: D,
       median_ms,
+      // The fastest sample of any round: on a shared, loaded machine the least disturbed one.
+      min_ms: Math.min(...cell.rounds.map((r) => r.min_ms ?? r.median_ms)),
       gflops: attentionFlops(cell.n) / (median_ms * 1e6),
       spread: (medians.at(-1) - medians[0]) / median_ms,
       round_medians_ms: cell.rounds.map((r) => r.median_ms),
@@ -224,11 +266,64 @@ function nativeOutputs(build, binaries) {
   return outputs;
 }
 
+// The native harness compiled to wasm (the wasm build makes it): same C++, same kernels, run
+// in Node, so wasm ÷ native compares the kernels themselves.
+const WASM_HARNESS = join(ROOT, 'build', 'wasm', 'engine_bench.cjs');
+function wasmHarnessRound() {
+  const lines = run(process.execPath, [WASM_HARNESS, ...sizes.map(String)]).trim().split('\n').map((line) => JSON.parse(line));
+  for (const line of lines) record('wasm-harness', line.n, { median_ms: line.median_ms, min_ms: line.min_ms, runs: line.runs, batch: 1 }, null);
+}
+
+// Lesson-sized calls, Node: analyze() of an N-token sentence with the shipped model (2 layers,
+// every head, the whole trace: what the widget asks for), and multiHeadAttention() of N×32
+// inputs with 4 heads of d_k = 8 (the model's shape), seeded weights.
+const LESSON_SIZES = [8, 16, 32, 64];
+const lessonCells = new Map(); // `${id}@${n}` → { id, n, rounds: [timing, ...] }
+async function lessonSession() {
+  const { loadEngine, loadModel, matrix } = await import(pathToFileURL(join(ROOT, 'web', 'src', 'engine.js')).href);
+  const engine = await loadEngine();
+  const model = await loadModel({ bytes: readFileSync(join(ROOT, 'web', 'model', 'attention_lens_model.bin')) });
+  const { dModel, headCount, maxTokens } = model.info;
+  const words = 'the small cat sat on a warm mat while the old dog watched it from the door'.split(' ');
+  const cases = LESSON_SIZES.filter((n) => n <= maxTokens).map((n) => {
+    const sentence = Array.from({ length: n }, (_, i) => words[i % words.length]).join(' ');
+    const tokens = model.analyze(sentence).tokens.length;
+    if (tokens !== n) throw new Error(`lesson sentence of ${n} words gave ${tokens} tokens`);
+    const { q: x } = makeInputs(n, dModel);
+    const square = (seed) => makeInputs(dModel, dModel).k.map((value, i) => value * (seed + i % 3) / 8);
+    const dK = dModel / headCount;
+    const slice = (m, h) => matrix(dModel, dK, Float32Array.from({ length: dModel * dK },
+      (_, i) => m[Math.floor(i / dK) * dModel + h * dK + (i % dK)]));
+    const [wq, wk, wv] = [1, 2, 3].map(square);
+    const weights = {
+      heads: Array.from({ length: headCount }, (_, h) => ({ wQuery: slice(wq, h), wKey: slice(wk, h), wValue: slice(wv, h) })),
+      wOutput: matrix(dModel, dModel, square(4)),
+    };
+    return { n, sentence, X: matrix(n, dModel, x), weights };
+  });
+  const record = (id, n, timing) => {
+    const key = `${id}@${n}`;
+    if (!lessonCells.has(key)) lessonCells.set(key, { id, n, rounds: [] });
+    lessonCells.get(key).rounds.push(timing);
+    log(`${id.padEnd(15)} N=${String(n).padEnd(5)} ${timing.median_ms.toPrecision(3)} ms`);
+  };
+  const info = { dModel, headCount, layerCount: model.info.layerCount, sizes: cases.map((c) => c.n) };
+  return {
+    info,
+    async round() {
+      for (const { n, sentence, X, weights } of cases) {
+        record('analyze', n, await measure(() => model.analyze(sentence), measureOptions));
+        record('multi-head', n, await measure(() => engine.multiHeadAttention(X, X, weights), measureOptions));
+      }
+    },
+  };
+}
+
 // Timing: engine_bench (its own mt19937 inputs; the work does not depend on the values).
 function nativeRound(build, binaries, outputs) {
   const lines = run(binaries.bench, sizes.map(String)).trim().split('\n').map((line) => JSON.parse(line));
   for (const line of lines) {
-    record(build.id, line.n, { median_ms: line.median_ms, runs: line.runs, batch: 1 }, outputs.get(line.n));
+    record(build.id, line.n, { median_ms: line.median_ms, min_ms: line.min_ms, runs: line.runs, batch: 1 }, outputs.get(line.n));
   }
 }
 
@@ -293,7 +388,7 @@ const formatGflops = (g) => (g >= 10 ? g.toFixed(1) : g.toFixed(2));
 const formatRatio = (r) => (r >= 10 ? r.toFixed(1) : r.toFixed(2));
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
-function buildReport({ machine, browserInfo, labels, sizeInfo, notes }) {
+function buildReport({ machine, browserInfo, labels, sizeInfo, notes, targets, lesson }) {
   const ids = Object.keys(labels).filter((id) => results.some((r) => r.id === id));
   const cell = (id, n) => results.find((r) => r.id === id && r.n === n);
   const labelWidth = Math.max(...ids.map((id) => labels[id].length)) + 2;
@@ -331,6 +426,7 @@ function buildReport({ machine, browserInfo, labels, sizeInfo, notes }) {
       const r = cell(id, n);
       if (!r) return '—'.padStart(colWidth);
       if (id === 'ours-node') return `(ref; vs plain ${r.max_abs_diff_vs_plain.toExponential(1)})`.padStart(colWidth);
+      if (r.max_abs_diff === null) return '(checked by the tests)'.padStart(colWidth);
       return (r.ok ? `${r.max_abs_diff.toExponential(1)} ok` : `${r.max_abs_diff} MISMATCH`).padStart(colWidth);
     }).join(''));
   }
@@ -356,6 +452,33 @@ function buildReport({ machine, browserInfo, labels, sizeInfo, notes }) {
   if (ids.includes('ours-chromium')) ratioSection('ours-chromium');
   if (ids.includes('ours-lean-chromium')) ratioSection('ours-lean-chromium');
   if (ids.includes('ours-node')) ratioSection('ours-node');
+
+  header('Issue 13 targets: time ratio ours ÷ peer from this run (met when ≤ the limit)');
+  lines.push('Ratio of the medians above (the targets\' measure), and in brackets the ratio of the two fastest samples');
+  lines.push('(less disturbed by other work on a loaded machine; not the targets\' measure)');
+  lines.push('target'.padEnd(56) + sizes.map((n) => `N=${n}`.padStart(24)).join(''));
+  for (const target of targets) {
+    lines.push(target.name.padEnd(56) + sizes.map((n) => {
+      const c = target.cells[n];
+      if (!c) return ''.padStart(24);
+      if (c.ratio === null) return 'not run'.padStart(24);
+      const fastest = c.fastestRatio === null ? '—' : formatRatio(c.fastestRatio);
+      return ` ${formatRatio(c.ratio)} ${c.met ? 'ok' : 'MISSED'} ≤${c.limit} [${fastest}]`.padStart(24);
+    }).join(''));
+  }
+
+  if (lesson.results.length) {
+    header(`Lesson-sized calls (Node ${machine.node}; ms per call, median of ${rounds} rounds, and the spread of the round medians)`);
+    lines.push(`analyze(): the shipped model (${lesson.info.layerCount} layers × ${lesson.info.headCount} heads, d_model ${lesson.info.dModel}) on an N-token sentence, ` +
+      'whole trace; multiHeadAttention(): N×' + `${lesson.info.dModel} input, ${lesson.info.headCount} heads, seeded weights, whole trace`);
+    lines.push('call'.padEnd(24) + lesson.info.sizes.map((n) => `N=${n}`.padStart(18)).join(''));
+    for (const [id, name] of [['analyze', 'analyze()'], ['multi-head', 'multiHeadAttention()']]) {
+      lines.push(name.padEnd(24) + lesson.info.sizes.map((n) => {
+        const r = lesson.results.find((x) => x.id === id && x.n === n);
+        return (r ? `${formatMs(r.median_ms)} ms ±${(r.spread * 100).toFixed(0)} %` : '—').padStart(18);
+      }).join(''));
+    }
+  }
 
   header('Download size (gzip = node:zlib level 9)');
   const sizeLine = (name, files) => {
@@ -386,7 +509,7 @@ async function main() {
   ensureWasmModule();
   const machine = machineInfo();
   // Another build may replace the module or the native binaries while the bench runs: notice it.
-  const watched = [...WASM_FILES, ...NATIVE_BUILDS.map((b) => join(b.dir, 'engine_bench'))];
+  const watched = [...WASM_FILES, WASM_HARNESS, ...NATIVE_BUILDS.map((b) => join(b.dir, 'engine_bench'))];
   const fingerprint = () => watched.map((f) => (existsSync(f) ? createHash('sha256').update(readFileSync(f)).digest('hex') : '-')).join();
   log(`${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; sizes ${sizes.join(', ')}`);
 
@@ -408,6 +531,12 @@ async function main() {
   const oursFiles = WASM_FILES.map(fileSize); // the module as it was when measured
   const loadAtStart = os.loadavg()[0];
   const runNodeRound = await nodeSession();
+  let lesson = null;
+  try {
+    lesson = await lessonSession();
+  } catch (error) {
+    log(`lesson-sized rows skipped: ${error.message}`);
+  }
   const natives = nativeRuns.map(([build, binaries]) => [build, binaries, nativeOutputs(build, binaries)]);
   let browser = null;
   let browserProblem = null;
@@ -423,6 +552,8 @@ async function main() {
     for (let r = 1; r <= rounds; r += 1) {
       log(`round ${r} of ${rounds}`);
       await runNodeRound();
+      await lesson?.round();
+      if (existsSync(WASM_HARNESS)) wasmHarnessRound();
       for (const [build, binaries, outputs] of natives) nativeRound(build, binaries, outputs);
       if (browser) await browser.round();
     }
@@ -437,12 +568,14 @@ async function main() {
   const chromium = browserInfo ? `Chromium ${browserInfo.chromium.split('.')[0]}` : 'Chromium';
   const march = machine.simd.includes('avx512f') ? 'AVX-512' : machine.simd.includes('avx2') ? 'AVX2+FMA' : 'this CPU';
   const labels = {
-    'ours-node': `ours, Eigen→wasm (Node ${process.version})`,
-    'ours-chromium': `ours, Eigen→wasm (${chromium})`,
+    'ours-node': `ours, full trace (Node ${process.version})`,
+    'ours-chromium': `ours, full trace (${chromium})`,
     'ours-lean-node': `ours, weights + output only (Node ${process.version})`,
     'ours-lean-chromium': `ours, weights + output only (${chromium})`,
-    native: 'native Eigen g++ -O3 (SSE2)',
-    'native-march': `native Eigen g++ -O3 -march=native (${march})`,
+    'wasm-harness': `ours, C++ harness in wasm (Node ${process.version})`,
+    native: 'native g++ -O3 (SSE2)',
+    'native-sse41': 'native g++ -O3 -msse4.1',
+    'native-march': `native g++ -O3 -march=native (${march})`,
     'plain-node': `plain JS loops (Node ${process.version})`,
     'plain-chromium': `plain JS loops (${chromium})`,
     'tfjs-chromium': `tfjs-backend-wasm (${chromium})`,
@@ -461,8 +594,13 @@ async function main() {
       `of calls lasting ≥ ${measureOptions.minSampleMs} ms in Node, ≥ ${browserMeasureOptions.minSampleMs} ms in Chromium ` +
       '(its performance.now() is clamped to 100 µs without cross-origin isolation); median per call; the table ' +
       'shows the median of the round medians.',
-    'Native rows come from build/native*/engine_bench (its own random inputs, ~0.3 s of single-call samples); ' +
-      'their check runs the same engine library on our inputs (build_scripts/bench/native_check.cpp).',
+    'Native rows come from build/native*/engine_bench (its own random inputs, ~0.3 s of single-call samples, ' +
+      'the whole trace in C++, no JS); their check runs the same engine library on our inputs ' +
+      '(build_scripts/bench/native_check.cpp). The engine\'s kernels are 4-wide in every build (SSE, or ' +
+      'WebAssembly SIMD): -march=native only changes the instruction encoding and the compiler\'s other loops. ' +
+      '"C++ harness in wasm" is that same engine_bench compiled by em++ with the module\'s flags and run in ' +
+      'Node (build/wasm/engine_bench.cjs); its kernels are checked against the reference by ' +
+      'tests/node/kernels_wasm.test.mjs, so it has no output column here.',
     'All single-threaded: the page is not cross-origin isolated, so neither tfjs nor ort can start threads ' +
       '(ort.env.wasm.numThreads = 1 as well).',
     `${machine.cores} vCPUs that may be shared with other work: see the noise section before trusting a ` +
@@ -474,7 +612,9 @@ async function main() {
       'benchmark ran: its rows may mix two builds. Run again.');
   }
   const sizeInfo = downloadSizes(browserInfo?.fetched, oursFiles);
-  const report = buildReport({ machine, browserInfo, labels, sizeInfo, notes });
+  const targets = targetResults();
+  const lessonSummary = { info: lesson?.info ?? null, results: lessonResults() };
+  const report = buildReport({ machine, browserInfo, labels, sizeInfo, notes, targets, lesson: lessonSummary });
   console.log(report);
 
   const json = {
@@ -492,6 +632,8 @@ async function main() {
           return [n, ours && peer ? ours.median_ms / peer.median_ms : null];
         }))]))])),
     ratioMeaning: 'ours time ÷ peer time; > 1 means ours is slower',
+    targets,
+    lesson: lessonSummary,
     sizes: sizeInfo,
     notes,
   };

@@ -79,8 +79,9 @@ int read_dimension(const val& object, const char* field, const std::string& name
   return static_cast<int>(number);
 }
 
-// { rows, cols, data: Float32Array } → a row-major Matrix (a copy in the wasm heap).
-Matrix read_matrix(const val& object, const std::string& name) {
+// { rows, cols, data: Float32Array } → a row-major Matrix (a copy in the wasm heap), written
+// into `matrix`, whose memory is reused when it already has rows×cols entries.
+void read_matrix_into(const val& object, const std::string& name, Matrix& matrix) {
   if (!is_object(object))
     throw BadArgument(name + " must be an object { rows, cols, data: Float32Array }.");
   const int rows = read_dimension(object, "rows", name);
@@ -94,9 +95,14 @@ Matrix read_matrix(const val& object, const std::string& name) {
                       std::to_string(static_cast<long long>(rows) * cols) + " numbers; it holds " +
                       std::to_string(length) + ".");
   // One copy, straight from the JS array into the matrix's own memory.
-  Matrix matrix(rows, cols);
+  matrix.resize(rows, cols);
   if (length > 0)
     val(emscripten::typed_memory_view(length, matrix.data())).call<void>("set", data);
+}
+
+Matrix read_matrix(const val& object, const std::string& name) {
+  Matrix matrix;
+  read_matrix_into(object, name, matrix);
   return matrix;
 }
 
@@ -204,10 +210,21 @@ val returning_errors(Compute&& compute) {
 
 val attention(val queries, val keys, val values, val options) {
   return returning_errors([&] {
-    const Matrix q = read_matrix(queries, "queries");
-    const Matrix k = read_matrix(keys, "keys");
-    const Matrix v = read_matrix(values, "values");
-    return trace_to_js(scaled_dot_product_attention(q, k, v, read_options(options, q.rows())));
+    // Kept between calls: a call of the same shape as the last allocates nothing in the wasm
+    // heap (the results still leave as fresh JS copies).
+    static Matrix q, k, v;
+    static AttentionTrace trace;
+    read_matrix_into(queries, "queries", q);
+    read_matrix_into(keys, "keys", k);
+    read_matrix_into(values, "values", v);
+    scaled_dot_product_attention(q, k, v, read_options(options, q.rows()), trace);
+    val result = trace_to_js(trace);
+    // Past 1024×1024 scores the kept buffers would hold 12+ MB of the heap: let them go.
+    if (trace.weights.size() > 1024 * 1024) {
+      trace = AttentionTrace();
+      q = k = v = Matrix();
+    }
+    return result;
   });
 }
 

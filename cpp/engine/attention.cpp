@@ -1,4 +1,5 @@
 #include "attention.hpp"
+#include "attention_kernels.hpp"
 #include "exp_kernel.hpp"
 #include "validation.hpp"
 
@@ -8,8 +9,13 @@
 namespace attention_lens {
 
 
-BoolMatrix allowed_keys(const Mask& mask, Eigen::Index n_q, Eigen::Index n_k) {
-  BoolMatrix allowed = BoolMatrix::Ones(n_q, n_k);
+void fill_allowed_keys(const Mask& mask, Eigen::Index n_q, Eigen::Index n_k, BoolMatrix& allowed) {
+  if (mask.kind == MaskKind::custom) {
+    allowed = mask.allowed.cwiseMin(std::uint8_t{1});
+    return;
+  }
+  allowed.resize(n_q, n_k);
+  allowed.setOnes();
   switch (mask.kind) {
     case MaskKind::none:
       break;
@@ -24,9 +30,13 @@ BoolMatrix allowed_keys(const Mask& mask, Eigen::Index n_q, Eigen::Index n_k) {
         if (mask.key_is_padding[static_cast<std::size_t>(j)]) allowed.col(j).setZero();
       break;
     case MaskKind::custom:
-      allowed = mask.allowed.cwiseMin(std::uint8_t{1});
-      break;
+      break;  // filled above
   }
+}
+
+BoolMatrix allowed_keys(const Mask& mask, Eigen::Index n_q, Eigen::Index n_k) {
+  BoolMatrix allowed;
+  fill_allowed_keys(mask, n_q, n_k, allowed);
   return allowed;
 }
 
@@ -95,42 +105,71 @@ std::string find_attention_input_problem(const MatrixRef& queries, const MatrixR
   return {};
 }
 
-AttentionTrace scaled_dot_product_attention(const MatrixRef& queries, const MatrixRef& keys,
-                                            const MatrixRef& values,
-                                            const AttentionOptions& options) {
+void scaled_dot_product_attention(const MatrixRef& queries, const MatrixRef& keys,
+                                  const MatrixRef& values, const AttentionOptions& options,
+                                  AttentionTrace& trace) {
   const std::string problem = find_attention_input_problem(queries, keys, values, options);
   if (!problem.empty()) throw InvalidInput(problem);
 
-  const auto d_k = static_cast<float>(queries.cols());
+  const Eigen::Index n_q = queries.rows(), n_k = keys.rows(), d_k = queries.cols(),
+                     d_v = values.cols();
   const bool keep = options.keep_intermediate_steps;
-  AttentionTrace trace;
+  const bool masked = options.mask.kind != MaskKind::none;
+  // Matrices the trace does not keep are emptied; the others are resized, which reuses their
+  // memory when `trace` already had this shape (Eigen reallocates only on a change of size).
+  if (!keep) {
+    trace.scores.resize(0, 0);
+    trace.scaled.resize(0, 0);
+  }
+  trace.weights.resize(n_q, n_k);
+  trace.output.resize(n_q, d_v);
 
-  // Step 1: similarity of every query with every key. `logits` is the working matrix that
-  // becomes the weights in place; the trace keeps a copy of each step only when asked to.
-  Matrix logits;
-  logits.noalias() = queries * keys.transpose();
-  if (keep) trace.scores = logits;
+  // Step 1: similarity of every query with every key. When the trace keeps the scores the
+  // product goes straight into them; otherwise into the weights, which step 3 overwrites row
+  // by row in place.
+  Matrix& scores = keep ? trace.scores : trace.weights;
+  if (keep) scores.resize(n_q, n_k);
+  kernels::multiply_by_transpose(queries.data(), queries.outerStride(), keys.data(),
+                                 keys.outerStride(), n_q, n_k, d_k, scores.data(), n_k);
 
   // Step 2: scale, so that the spread of the scores does not grow with d_k (the dot product
   // of two random d_k-vectors has variance ~d_k), which would push softmax into saturation.
-  trace.scale = (options.scale_by_sqrt_dk ? 1.0f / std::sqrt(d_k) : 1.0f) / options.temperature;
-  logits *= trace.scale;
-  // Finite inputs can still overflow float32 (1e20·1e20); softmax of Inf would be NaN.
-  if (!all_finite(logits))
-    throw InvalidInput("The scores Q·Kᵀ overflowed float32 (their size went past about 3.4e38); "
-                       "use smaller query and key values.");
-  if (keep) trace.scaled = logits;
+  trace.scale = (options.scale_by_sqrt_dk ? 1.0f / std::sqrt(static_cast<float>(d_k)) : 1.0f) /
+                options.temperature;
+  if (keep) trace.scaled.resize(n_q, n_k);
 
-  // Step 3: the mask says which keys each query may see; softmax turns each row of allowed
-  // scores into weights that sum to 1. Without a mask there is nothing to build.
-  const bool masked = options.mask.kind != MaskKind::none;
-  if (masked || keep) trace.allowed = allowed_keys(options.mask, queries.rows(), keys.rows());
-  masked_softmax_rows_in_place(logits, masked ? trace.allowed : BoolMatrix());
-  trace.weights = std::move(logits);
+  // Step 3: the mask says which keys each query may see. Without a mask there is nothing to
+  // build unless the trace shows it (all ones).
+  if (masked || keep)
+    fill_allowed_keys(options.mask, n_q, n_k, trace.allowed);
+  else
+    trace.allowed.resize(0, 0);
 
-  // Step 4: each query's output is the weighted sum of the value rows.
-  trace.output.noalias() = trace.weights * values;
+  // Steps 2 and 3 fused: each row is scaled, masked and turned into weights that sum to 1
+  // while it is in the cache, instead of three passes over the whole n_q×n_k matrix.
+  for (Eigen::Index i = 0; i < n_q; ++i) {
+    const bool finite = kernels::scale_mask_softmax_row(
+        scores.data() + i * n_k, keep ? trace.scaled.data() + i * n_k : nullptr,
+        masked ? trace.allowed.data() + i * n_k : nullptr, trace.weights.data() + i * n_k, n_k,
+        trace.scale);
+    // Finite inputs can still overflow float32 (1e20·1e20); softmax of Inf would be NaN.
+    if (!finite)
+      throw InvalidInput("The scores Q·Kᵀ overflowed float32 (their size went past about 3.4e38); "
+                         "use smaller query and key values.");
+  }
   if (!keep) trace.allowed.resize(0, 0);
+
+  // Step 4: each query's output is the weighted sum of the value rows. Under the causal mask
+  // query i's weights past key i are 0, and the kernel skips them.
+  kernels::multiply(trace.weights.data(), n_k, values.data(), values.outerStride(), n_q, n_k, d_v,
+                    trace.output.data(), d_v, options.mask.kind == MaskKind::causal);
+}
+
+AttentionTrace scaled_dot_product_attention(const MatrixRef& queries, const MatrixRef& keys,
+                                            const MatrixRef& values,
+                                            const AttentionOptions& options) {
+  AttentionTrace trace;
+  scaled_dot_product_attention(queries, keys, values, options, trace);
   return trace;
 }
 

@@ -71,6 +71,8 @@ void masked_softmax_rows_in_place(Matrix& logits, const BoolMatrix& allowed);
 
 // Which keys each query may see under `mask`, as an n_q×n_k matrix of 0/1.
 BoolMatrix allowed_keys(const Mask& mask, Eigen::Index n_q, Eigen::Index n_k);
+// The same, into `allowed` (resized; its memory is reused when the size is unchanged).
+void fill_allowed_keys(const Mask& mask, Eigen::Index n_q, Eigen::Index n_k, BoolMatrix& allowed);
 
 // An empty string when Q (n_q×d_k), K (n_k×d_k), V (n_k×d_v) and the options can be used;
 // otherwise a message that says what was expected and what arrived.
@@ -79,8 +81,16 @@ std::string find_attention_input_problem(const MatrixRef& queries, const MatrixR
 
 // Q: n_q×d_k, K: n_k×d_k, V: n_k×d_v (n_q ≠ n_k is cross-attention). Throws InvalidInput
 // with the message of find_attention_input_problem when the inputs cannot be used.
+//
+// The products run in the 4-wide SIMD kernels of attention_kernels.hpp; attention_reference.hpp
+// keeps the plain Eigen version of the same steps, which the tests compare these with.
 AttentionTrace scaled_dot_product_attention(const MatrixRef& queries, const MatrixRef& keys,
                                             const MatrixRef& values,
                                             const AttentionOptions& options = {});
+// The same, into `trace`: its matrices are resized, so a trace reused across calls of the same
+// shape allocates nothing. On an error `trace` holds partial results and should be ignored.
+void scaled_dot_product_attention(const MatrixRef& queries, const MatrixRef& keys,
+                                  const MatrixRef& values, const AttentionOptions& options,
+                                  AttentionTrace& trace);
 
 }  // namespace attention_lens

@@ -1,9 +1,7 @@
-// The exponential that softmax spends its time in, as a loop compilers vectorise.
+// The exponential that softmax spends its time in, four lanes at a time (simd4.hpp).
 //
-// It lives in its own translation unit on purpose: inlined into the softmax, the compiler lost
-// sight of the row being un-aliased and stopped vectorising it (checked with
-// -Rpass-missed=loop-vectorize); measured in wasm at N = 1024, softmax went from 7.7 ms with
-// std::exp to about 2 ms.
+// In WebAssembly std::exp is a scalar library call and took ~70% of softmax's time; measured
+// in wasm at N = 1024, softmax went from 7.7 ms with std::exp to about 2 ms with this kernel.
 #pragma once
 
 #include <Eigen/Core>
