@@ -19,70 +19,136 @@ namespace {
 //   {slot}    a word the generator draws (slot_lists() says from which lists)
 //   @piece    the subject: what every ^verb's structure target names
 //   ^piece    a verb
-//   the/The   a determiner: its structure target is the next piece, its noun
-// Pieces never hold punctuation, so each one is exactly one token; half the sentences get a
-// final "." (a token of its own, without a target).
+//   the/The   a determiner: its structure target is its noun, the next piece (a filler
+//             adjective may come between); it may become "my", "a", "their"… (see Draft)
+//   ,         a comma, a token of its own
+// Each piece is exactly one token; half the sentences get a final "." (a token of its own,
+// without a target).
+//
+// Which noun a winograd pronoun names: either one (the attribute's class decides), or, in a
+// frame that says the attribute of one noun before the pronoun ("The road was too icy so the
+// dog didn't cross it"), only that noun.
+enum class Referent { either, first, second };
+
+struct Frame {
+  const char* text;
+  Referent referent = Referent::either;
+};
+
+// A family of frames; the held-out ones (new word orders and verb phrases of known words) are
+// drawn only by Split::held_out_shape.
+struct FrameList {
+  const Frame* frames;
+  std::size_t count;
+  const Frame* held_out;
+  std::size_t held_out_count;
+};
+template <std::size_t N, std::size_t M>
+constexpr FrameList frames(const Frame (&list)[N], const Frame (&held_out)[M]) {
+  return {list, N, held_out, M};
+}
 
 // winograd, "it" = the animal or the crossing, decided by {attr}.
-constexpr const char* kCrossingFrames[] = {
-    "The @{animal} didn't ^cross the {crossing} because {pronoun} was too {attr}",
-    "The @{animal} did not ^want to ^cross the {crossing} because {pronoun} was too {attr}",
-    "The @{animal} ^stopped before the {crossing} because {pronoun} was so {attr}",
-    "The @{animal} never ^crossed the {crossing} because {pronoun} was very {attr}",
-    "The @{animal} ^refused to ^cross the {crossing} since {pronoun} was far too {attr}",
+constexpr Frame kCrossingFrames[] = {
+    {"The @{first} didn't ^cross the {second} because {pronoun} was too {attr}"},
+    {"The @{first} did not ^want to ^cross the {second} because {pronoun} was too {attr}"},
+    {"The @{first} ^stopped before the {second} because {pronoun} was so {attr}"},
+    {"The @{first} never ^crossed the {second} because {pronoun} was very {attr}"},
+    {"The @{first} ^refused to ^cross the {second} since {pronoun} was far too {attr}"},
+    {"The {second} was too {attr} so the @{first} didn't ^cross {pronoun}", Referent::second},
+    {"The {first} was too {attr} so {pronoun} didn't cross the {second}", Referent::first},
+    {"Because {pronoun} was too {attr} , the @{first} didn't ^cross the {second}"},
+    {"Since {pronoun} was so {attr} , the @{first} never ^crossed the {second}"},
 };
-// winograd, "it" = the object (too big) or the container (too small), whichever is the subject.
-constexpr const char* kFittingFrames[] = {
-    "The @{object} didn't ^fit in the {container} because {pronoun} was too {size}",
-    "The @{object} would not ^fit into the {container} because {pronoun} was too {size}",
-    "The @{object} did not ^go in the {container} because {pronoun} was so {size}",
-    "@I couldn't ^put the {object} in the {container} because {pronoun} was too {size}",
-    "The @{container} couldn't ^hold the {object} since {pronoun} was far too {size}",
+constexpr Frame kCrossingHeldOut[] = {
+    {"Because {pronoun} was very {attr} , the @{first} ^refused to ^cross the {second}"},
+    {"The {second} was very {attr} so the @{first} never ^crossed {pronoun}", Referent::second},
+    {"The @{first} did not ^cross the {second} since {pronoun} was very {attr}"},
+};
+// winograd, "it" = the object (too big) or the container (too small).
+constexpr Frame kFittingFrames[] = {
+    {"The @{first} didn't ^fit in the {second} because {pronoun} was too {attr}"},
+    {"The @{first} would not ^fit into the {second} because {pronoun} was too {attr}"},
+    {"The @{first} did not ^go in the {second} because {pronoun} was so {attr}"},
+    {"@I couldn't ^put the {first} in the {second} because {pronoun} was too {attr}"},
+    {"The @{second} couldn't ^hold the {first} since {pronoun} was far too {attr}"},
+    {"The {second} was too {attr} so the @{first} didn't ^fit in {pronoun}", Referent::second},
+    {"The {first} was too {attr} so {pronoun} didn't fit in the {second}", Referent::first},
+    {"Because {pronoun} was too {attr} , the @{first} didn't ^fit in the {second}"},
+};
+constexpr Frame kFittingHeldOut[] = {
+    {"Since {pronoun} was so {attr} , the @{first} would not ^fit into the {second}"},
+    {"The {second} was far too {attr} so @I couldn't ^put the {first} in {pronoun}", Referent::second},
+};
+// winograd, "it" = the animal (too tired) or the object it moves (too big).
+constexpr Frame kCarryingFrames[] = {
+    {"The @{first} couldn't ^carry the {second} because {pronoun} was too {attr}"},
+    {"The @{first} never ^pushed the {second} since {pronoun} was so {attr}"},
+    {"Because {pronoun} was too {attr} , the @{first} couldn't ^carry the {second}"},
+};
+constexpr Frame kCarryingHeldOut[] = {
+    {"The @{first} did not ^pull the {second} because {pronoun} was very {attr}"},
 };
 // name, "he"/"she" = the name of that gender. Frames with {name2} hold one name of each.
-constexpr const char* kNameFrames[] = {
-    "@{name} ^ate the {food} because {pronoun} was {person_attr}",
-    "@{name} ^ordered the {food} because {pronoun} was so {person_attr}",
-    "@{name} ^shared the {food} since {pronoun} was very {person_attr}",
-    "@{name} ^{person_verb} {name2} because {pronoun} was {person_attr}",
-    "@{name} ^{person_verb} {name2} since {pronoun} was so {person_attr}",
+constexpr Frame kNameFrames[] = {
+    {"@{name} ^ate the {food} because {pronoun} was {person_attr}"},
+    {"@{name} ^ordered the {food} because {pronoun} was so {person_attr}"},
+    {"@{name} ^shared the {food} since {pronoun} was very {person_attr}"},
+    {"@{name} ^{person_verb} {name2} because {pronoun} was {person_attr}"},
+    {"@{name} ^{person_verb} {name2} since {pronoun} was so {person_attr}"},
+    {"Because {pronoun} was {person_attr} , @{name} ^ate the {food}"},
+    {"Because {pronoun} was so {person_attr} , @{name} ^{person_verb} {name2}"},
+    {"@{name} ^ate the {food} before {name2} went to the {place} because {pronoun} was {person_attr}"},
+    {"@{name} ^waited at the {place} while {name2} ate the {food} because {pronoun} was {person_attr}"},
+};
+constexpr Frame kNameHeldOut[] = {
+    {"Since {pronoun} was very {person_attr} , @{name} ^ordered the {food}"},
+    {"@{name} ^shared the {food} before {name2} walked to the {place} since {pronoun} was so {person_attr}"},
 };
 // sense, decided by {ctx} alone: every other word is drawn from lists both senses share.
-// Five frames, so with the held-out rule every context noun has exactly one held-out frame.
 // Frames 0 and 1 hold the lessons' "The bank by the river was steep" and "I went to the bank
 // to deposit money"; their pairs with "river" (0, 0) and "money" (1, 0) are training pairs.
-constexpr const char* kSenseFrames[] = {
-    "The bank by the {ctx} was {bank_adj}",
-    "@I ^went to the bank to ^{bank_verb} {ctx}",
-    "@We ^walked to the bank near the {ctx}",
-    "The {ctx} near the bank was {bank_adj}",
-    "@They ^waited at the bank beside the {ctx}",
+constexpr Frame kSenseFrames[] = {
+    {"The bank by the {ctx} was {bank_adj}"},
+    {"@I ^went to the bank to ^{bank_verb} {ctx}"},
+    {"@We ^walked to the bank near the {ctx}"},
+    {"The {ctx} near the bank was {bank_adj}"},
+    {"@They ^waited at the bank beside the {ctx}"},
+    {"@We ^waited by the bank near the {ctx}"},
+    {"The bank was {bank_adj} so @I ^left the {ctx}"},
+};
+constexpr Frame kSenseHeldOut[] = {
+    {"@I ^walked to the bank by the {ctx}"},
+    {"The {ctx} by the bank was very {bank_adj}"},
 };
 // structure only: determiner → noun and verb → subject, with nothing else to learn.
-constexpr const char* kStructureFrames[] = {
-    "The @{animal} ^{verb} the {noun}",
-    "@{name} ^{verb} the {noun}",
-    "The @{animal} ^{verb} the {noun} yesterday",
-    "@{name} ^{verb} the {noun} near the {noun2}",
-    "Yesterday @{name} ^{verb} the {noun}",
+constexpr Frame kStructureFrames[] = {
+    {"The @{animal} ^{verb} the {noun}"},
+    {"@{name} ^{verb} the {noun}"},
+    {"The @{animal} ^{verb} the {noun} near the {noun2}"},
+    {"@{name} ^{verb} the {noun} near the {noun2}"},
+};
+constexpr Frame kStructureHeldOut[] = {
+    {"The @{animal} ^{verb} the {noun} and the {noun2}"},
 };
 
-struct FrameList {
-  const char* const* frames;
-  std::size_t count;
-  const char* operator[](std::size_t i) const { return frames[i]; }
-};
-template <std::size_t N>
-constexpr FrameList frames(const char* const (&list)[N]) { return {list, N}; }
-
-constexpr FrameList kAllFrames[] = {frames(kCrossingFrames), frames(kFittingFrames),
-                                    frames(kNameFrames), frames(kSenseFrames),
-                                    frames(kStructureFrames)};
+constexpr FrameList kCrossing = frames(kCrossingFrames, kCrossingHeldOut);
+constexpr FrameList kFitting = frames(kFittingFrames, kFittingHeldOut);
+constexpr FrameList kCarrying = frames(kCarryingFrames, kCarryingHeldOut);
+constexpr FrameList kNames = frames(kNameFrames, kNameHeldOut);
+constexpr FrameList kSense = frames(kSenseFrames, kSenseHeldOut);
+constexpr FrameList kStructure = frames(kStructureFrames, kStructureHeldOut);
+constexpr const FrameList* kAllFrames[] = {&kCrossing, &kFitting, &kCarrying,
+                                           &kNames,    &kSense,   &kStructure};
 
 // The share of each phenomenon in sample(split), in percent: winograd gets the most because
-// it has two templates and the subtlest cue; structure the least because every other
+// it has three templates and the subtlest cue; structure the least because every other
 // sentence carries structure targets too.
 constexpr int kWinogradPercent = 40, kNamePercent = 20, kSensePercent = 25;  // structure: 15
+
+// How often each filler is put in (per determiner, per noun, per sentence).
+constexpr int kOtherDeterminerPercent = 35, kAdjectivePercent = 20, kPrefixPercent = 30,
+              kSuffixPercent = 15;
 
 struct Piece {
   std::string_view text;  // without its markers: a word, or "{slot}"
@@ -107,17 +173,17 @@ std::vector<Piece> pieces_of(std::string_view frame) {
   return pieces;
 }
 
-// The lists a slot's word may come from.
+// The lists a slot's word may come from (for the vocabulary; the generators pick the list).
 std::vector<const WordList*> slot_lists(std::string_view slot) {
   const Lexicon& l = lexicon();
+  if (slot == "first") return {&l.animals, &l.objects};
+  if (slot == "second") return {&l.crossings, &l.containers, &l.objects};
+  if (slot == "attr")
+    return {&l.animal_attributes, &l.crossing_attributes, &l.big_attributes, &l.small_attributes};
   if (slot == "animal") return {&l.animals};
-  if (slot == "crossing") return {&l.crossings};
-  if (slot == "attr") return {&l.animal_attributes, &l.crossing_attributes};
-  if (slot == "object") return {&l.objects};
-  if (slot == "container") return {&l.containers};
-  if (slot == "size") return {&l.big_attributes, &l.small_attributes};
   if (slot == "name" || slot == "name2") return {&l.male_names, &l.female_names};
   if (slot == "food") return {&l.foods};
+  if (slot == "place") return {&l.crossings};
   if (slot == "person_attr") return {&l.person_attributes};
   if (slot == "person_verb") return {&l.person_verbs};
   if (slot == "pronoun") return {&l.pronouns};
@@ -130,19 +196,23 @@ std::vector<const WordList*> slot_lists(std::string_view slot) {
   throw std::logic_error("corpus frame slot {" + std::string(slot) + "} has no word list");
 }
 
-// Every word the frames can produce, "[unk]" first, then sorted.
+// Every word the frames and fillers can produce, "[unk]" first, then sorted.
 Vocabulary build_vocabulary() {
+  const Lexicon& l = lexicon();
   std::vector<std::string> words = {"."};
-  for (const FrameList& list : kAllFrames)
-    for (std::size_t f = 0; f < list.count; ++f)
-      for (const Piece& piece : pieces_of(list[f])) {
-        if (!piece.is_slot()) {
-          words.push_back(normalize_word(piece.text));
-          continue;
+  for (const WordList* fillers : {&l.determiners, &l.neutral_adjectives, &l.time_words})
+    words.insert(words.end(), fillers->begin(), fillers->end());
+  for (const FrameList* list : kAllFrames)
+    for (const bool held_out : {false, true})
+      for (std::size_t f = 0; f < (held_out ? list->held_out_count : list->count); ++f)
+        for (const Piece& piece : pieces_of((held_out ? list->held_out : list->frames)[f].text)) {
+          if (!piece.is_slot()) {
+            words.push_back(normalize_word(piece.text));
+            continue;
+          }
+          for (const WordList* slot_words : slot_lists(piece.slot()))
+            words.insert(words.end(), slot_words->begin(), slot_words->end());
         }
-        for (const WordList* slot_words : slot_lists(piece.slot()))
-          words.insert(words.end(), slot_words->begin(), slot_words->end());
-      }
   std::sort(words.begin(), words.end());
   words.erase(std::unique(words.begin(), words.end()), words.end());
   words.insert(words.begin(), Vocabulary::kUnknownWord);
@@ -162,6 +232,9 @@ std::size_t pick(std::mt19937& random, std::size_t n) {
 }
 
 bool coin(std::mt19937& random) { return pick(random, 2) == 1; }
+bool chance(std::mt19937& random, int percent) {
+  return static_cast<int>(pick(random, 100)) < percent;
+}
 
 const std::string& pick_word(std::mt19937& random, const WordList& words) {
   return words[pick(random, words.size())];
@@ -169,12 +242,21 @@ const std::string& pick_word(std::mt19937& random, const WordList& words) {
 
 // A pair (first, second) of indices drawn uniformly from the pairs of `split` (see
 // is_held_out_pair), by drawing pairs until one is of that split: 1 draw in 5 is held out.
+// Held-out shapes take any pair: their frames are what is new.
 std::pair<std::size_t, std::size_t> pick_pair(std::mt19937& random, std::size_t first_count,
                                               std::size_t second_count, Split split) {
   for (;;) {
     const std::size_t first = pick(random, first_count), second = pick(random, second_count);
-    if (is_held_out_pair(first, second) == (split == Split::held_out)) return {first, second};
+    if (split == Split::held_out_shape ||
+        is_held_out_pair(first, second) == (split == Split::held_out))
+      return {first, second};
   }
+}
+
+// A frame of the family for the split: a held-out shape, or one training draws.
+const Frame& pick_frame(std::mt19937& random, const FrameList& list, Split split) {
+  if (split == Split::held_out_shape) return list.held_out[pick(random, list.held_out_count)];
+  return list.frames[pick(random, list.count)];
 }
 
 std::string capitalized(std::string word) {
@@ -208,33 +290,56 @@ struct Fill {
   std::string word;  // as written in the sentence ("Arjun")
 };
 
-// A frame with its slots filled, becoming an Example.
+// Which fillers a sentence may get (Draft::add_fillers).
+struct Fillers {
+  // Whether "his"/"her" may stand for "the" (not in he/she sentences, where they would be a
+  // second cue to the gender).
+  bool personal_determiners = true;
+  // Whether an adjective before a noun may be a winograd attribute ("the tired dog didn't
+  // cross the wide road because it was too busy"): then only the attribute after the pronoun's
+  // "was" decides, wherever else attribute words stand.
+  bool attribute_adjectives = false;
+};
+
+// A frame with its slots filled and its fillers put in, becoming an Example.
 class Draft {
  public:
-  Draft(const char* frame, const std::vector<Fill>& fills) : pieces_(pieces_of(frame)) {
-    for (const Piece& piece : pieces_) {
-      if (!piece.is_slot()) {
-        words_.emplace_back(piece.text);
-        continue;
+  Draft(const char* frame, const std::vector<Fill>& fills, std::mt19937& random,
+        Fillers fillers = Fillers())
+      : frame_(frame) {
+    const std::vector<Piece> pieces = pieces_of(frame);
+    for (std::size_t p = 0; p < pieces.size(); ++p) {
+      const Piece& piece = pieces[p];
+      Word word;
+      word.subject = piece.subject;
+      word.verb = piece.verb;
+      if (piece.is_slot()) {
+        const auto fill = std::find_if(fills.begin(), fills.end(),
+                                       [&](const Fill& f) { return f.slot == piece.slot(); });
+        if (fill == fills.end())
+          throw std::logic_error("corpus frame \"" + std::string(frame) + "\" has no word for {" +
+                                 std::string(piece.slot()) + "}");
+        word.text = fill->word;
+        word.slot = std::string(piece.slot());
+      } else {
+        word.text = piece.text == "I" ? "I" : normalize_word(piece.text);  // capitalised at the end
+        word.determiner = word.text == "the";
       }
-      const auto fill = std::find_if(fills.begin(), fills.end(),
-                                     [&](const Fill& f) { return f.slot == piece.slot(); });
-      if (fill == fills.end())
-        throw std::logic_error("corpus frame \"" + std::string(frame) + "\" has no word for {" +
-                               std::string(piece.slot()) + "}");
-      words_.push_back(fill->word);
+      if (p > 0 && words_.back().determiner) word.noun = true;
+      words_.push_back(std::move(word));
     }
+    add_fillers(random, fillers);
   }
 
-  // The position of the slot's word (also its token's, since each piece is one token).
+  // The position of the slot's word (also its token's: each word is one token).
   int position(std::string_view slot) const {
-    for (std::size_t i = 0; i < pieces_.size(); ++i)
-      if (pieces_[i].is_slot() && pieces_[i].slot() == slot) return static_cast<int>(i);
+    for (std::size_t i = 0; i < words_.size(); ++i)
+      if (words_[i].slot == slot) return static_cast<int>(i);
     throw std::logic_error("corpus frame has no slot {" + std::string(slot) + "}");
   }
   int position_of_word(std::string_view word) const {
     for (std::size_t i = 0; i < words_.size(); ++i)
-      if (words_[i] == word) return static_cast<int>(i);
+      if (words_[i].text == word) return static_cast<int>(i);
     throw std::logic_error("corpus frame has no word \"" + std::string(word) + "\"");
   }
 
@@ -242,7 +347,17 @@ class Draft {
   Example finish(const Vocabulary& vocabulary, Phenomenon phenomenon, Split split,
                  bool period) const {
     Example example;
-    for (const std::string& word : words_) example.text += (example.text.empty() ? "" : " ") + word;
+    for (std::size_t i = 0; i < words_.size(); ++i) {
+      std::string text = words_[i].text;
+      if (i == 0) text = capitalized(text);
+      // "a" before a vowel is "an": the next word may be a filler adjective.
+      if (text == "a" || text == "A") {
+        const char next = i + 1 < words_.size() ? words_[i + 1].text[0] : 'x';
+        if (std::string_view("aeiouAEIOU").find(next) != std::string_view::npos) text += 'n';
+      }
+      if (!example.text.empty() && text != ",") example.text += ' ';
+      example.text += text;
+    }
     if (period) example.text += '.';
     example.tokens = tokenize(example.text);
     if (example.tokens.size() != words_.size() + (period ? 1 : 0))
@@ -256,15 +371,21 @@ class Draft {
     example.target_phenomenon.assign(n, phenomenon);
     example.phenomenon = phenomenon;
     example.split = split;
+    example.shape = frame_;
 
-    const auto subject = std::find_if(pieces_.begin(), pieces_.end(),
-                                      [](const Piece& p) { return p.subject; });
-    for (std::size_t i = 0; i < pieces_.size(); ++i) {
+    const auto subject = std::find_if(words_.begin(), words_.end(),
+                                      [](const Word& w) { return w.subject; });
+    for (std::size_t i = 0; i < words_.size(); ++i) {
       int decider = kNoTarget;
-      if (normalize_word(words_[i]) == "the") decider = static_cast<int>(i + 1);
-      if (pieces_[i].verb) {
-        if (subject == pieces_.end()) throw std::logic_error("corpus frame has a verb, no subject");
-        decider = static_cast<int>(subject - pieces_.begin());
+      if (words_[i].determiner) {
+        std::size_t noun = i + 1;
+        while (noun < words_.size() && !words_[noun].noun) ++noun;
+        if (noun == words_.size()) throw std::logic_error("corpus determiner has no noun");
+        decider = static_cast<int>(noun);
+      }
+      if (words_[i].verb) {
+        if (subject == words_.end()) throw std::logic_error("corpus frame has a verb, no subject");
+        decider = static_cast<int>(subject - words_.begin());
       }
       if (decider == kNoTarget) continue;
       example.target_class[i] = example.token_ids[static_cast<std::size_t>(decider)];
@@ -275,8 +396,90 @@ class Draft {
   }
 
  private:
-  std::vector<Piece> pieces_;
-  std::vector<std::string> words_;
+  struct Word {
+    std::string text;  // lower case but names and "I"
+    std::string slot;  // the frame's slot it fills, "" for a literal or a filler
+    bool subject = false, verb = false, determiner = false, noun = false;
+  };
+  // A filler word: no slot, no role.
+  static Word plain(std::string text) {
+    Word word;
+    word.text = std::move(text);
+    return word;
+  }
+
+  // Words that change no answer (docs/model.md, "Fillers"): another determiner, an adjective
+  // before a noun, a time or place phrase in front or at the end.
+  void add_fillers(std::mt19937& random, Fillers fillers) {
+    const Lexicon& l = lexicon();
+    const bool personal_determiners = fillers.personal_determiners;
+    const WordList* const attributes[] = {&l.animal_attributes, &l.crossing_attributes,
+                                          &l.big_attributes, &l.small_attributes};
+    for (Word& word : words_) {
+      if (!word.determiner || !chance(random, kOtherDeterminerPercent)) continue;
+      std::string other;
+      do other = pick_word(random, l.determiners);
+      while (other == "an" || (!personal_determiners && (other == "his" || other == "her")));
+      word.text = other;  // "a" becomes "an" before a vowel in finish()
+    }
+    for (std::size_t i = 1; i < words_.size(); ++i)
+      if (words_[i].noun && words_[i].text != "bank" && chance(random, kAdjectivePercent)) {
+        const WordList& adjectives = fillers.attribute_adjectives && coin(random)
+                                         ? *attributes[pick(random, std::size(attributes))]
+                                         : l.neutral_adjectives;
+        std::string adjective;
+        do adjective = pick_word(random, adjectives);
+        while (std::any_of(words_.begin(), words_.end(), [&](const Word& w) { return w.text == adjective; }));
+        words_.insert(words_.begin() + static_cast<std::ptrdiff_t>(i), plain(adjective));
+        ++i;
+      }
+    if (chance(random, kPrefixPercent)) {
+      // One to three of: a connective, a time, a place ("So yesterday at the farm …").
+      std::vector<std::vector<Word>> parts;
+      if (chance(random, 30)) parts.push_back({plain(coin(random) ? "so" : "and")});
+      if (chance(random, 60)) parts.push_back(time_phrase(random, /*in_front=*/true));
+      if (parts.empty() || chance(random, 40)) parts.push_back(place_phrase(random));
+      std::vector<Word> prefix;
+      for (const auto& part : parts) prefix.insert(prefix.end(), part.begin(), part.end());
+      if (!words_.empty() && words_[0].text != "I" && words_[0].slot.empty())
+        words_[0].text = normalize_word(words_[0].text);
+      words_.insert(words_.begin(), prefix.begin(), prefix.end());
+    }
+    if (chance(random, kSuffixPercent)) {
+      const std::vector<Word> suffix =
+          coin(random) ? time_phrase(random, /*in_front=*/false) : place_phrase(random);
+      words_.insert(words_.end(), suffix.begin(), suffix.end());
+    }
+  }
+
+  std::vector<Word> time_phrase(std::mt19937& random, bool in_front) {
+    static const char* const kFront[] = {"yesterday", "today", "tonight", "later", "then", "once",
+                                         "this morning", "this evening", "last night", "last week"};
+    static const char* const kEnd[] = {"yesterday", "today", "tonight", "again", "later",
+                                       "this morning", "last night", "last week"};
+    const std::string phrase = in_front ? kFront[pick(random, std::size(kFront))]
+                                        : kEnd[pick(random, std::size(kEnd))];
+    std::vector<Word> words;
+    for (const Piece& piece : pieces_of(phrase)) words.push_back(plain(std::string(piece.text)));
+    return words;
+  }
+
+  // "at the farm": a crossing that is not already in the sentence (a second "road" would make
+  // the pronoun's answer two positions).
+  std::vector<Word> place_phrase(std::mt19937& random) {
+    static const char* const kPrepositions[] = {"at", "near", "by", "in"};
+    std::string place;
+    do place = pick_word(random, lexicon().crossings);
+    while (std::any_of(words_.begin(), words_.end(), [&](const Word& w) { return w.text == place; }));
+    Word the = plain("the");
+    the.determiner = true;
+    Word noun = plain(place);
+    noun.noun = true;
+    return {plain(kPrepositions[pick(random, std::size(kPrepositions))]), the, noun};
+  }
+
+  const char* frame_;
+  std::vector<Word> words_;
 };
 
 void set_target(Example& example, int at, int target_class, int position,
@@ -287,66 +490,78 @@ void set_target(Example& example, int at, int target_class, int position,
   example.target_phenomenon[i] = phenomenon;
 }
 
-// The pronoun's target: the word it refers to.
-Example with_referent(Example example, const Draft& draft, std::string_view referent_slot) {
+// The pronoun's target: the word it refers to; the cue: the word that decides it.
+Example with_referent(Example example, const Draft& draft, std::string_view referent_slot,
+                      std::string_view cue_slot) {
   const int referent = draft.position(referent_slot);
   set_target(example, draft.position("pronoun"),
              example.token_ids[static_cast<std::size_t>(referent)], referent,
              example.phenomenon);
+  example.cue_position = draft.position(cue_slot);
   return example;
 }
 
-// "The dog didn't cross the road because it was too tired", "The trophy didn't fit…".
+// "The dog didn't cross the road because it was too tired", "The trophy didn't fit…", "The dog
+// couldn't carry the lamp because it was too heavy".
 // Pair: (referent, attribute), indices in the referent's list and its attribute list.
 Example winograd(std::mt19937& random, const Vocabulary& vocabulary, Split split) {
   const Lexicon& l = lexicon();
-  const bool crossing_sentence = coin(random);
-  const bool first_is_it = coin(random);  // the animal / the object
-  const WordList& first = crossing_sentence ? l.animals : l.objects;
-  const WordList& second = crossing_sentence ? l.crossings : l.containers;
-  const WordList& referents = first_is_it ? first : second;
-  const WordList& attributes =
-      crossing_sentence ? (first_is_it ? l.animal_attributes : l.crossing_attributes)
-                        : (first_is_it ? l.big_attributes : l.small_attributes);
+  struct Family {
+    const FrameList* frames;
+    const WordList *first, *second, *first_attributes, *second_attributes;
+  };
+  const Family families[] = {
+      {&kCrossing, &l.animals, &l.crossings, &l.animal_attributes, &l.crossing_attributes},
+      {&kFitting, &l.objects, &l.containers, &l.big_attributes, &l.small_attributes},
+      {&kCarrying, &l.animals, &l.objects, &l.animal_attributes, &l.big_attributes},
+  };
+  // Crossing and fitting as before (the lessons' two), carrying a fifth of the time.
+  const std::size_t roll = pick(random, 10);
+  const Family& family = families[roll < 4 ? 0 : roll < 8 ? 1 : 2];
+  const Frame& frame = pick_frame(random, *family.frames, split);
+  const bool first_is_it = frame.referent == Referent::either ? coin(random)
+                                                              : frame.referent == Referent::first;
+  const WordList& referents = first_is_it ? *family.first : *family.second;
+  const WordList& attributes = first_is_it ? *family.first_attributes : *family.second_attributes;
   const auto [referent, attribute] =
       pick_pair(random, referents.size(), attributes.size(), split);
-  const std::string first_word = first_is_it ? first[referent] : pick_word(random, first);
-  const std::string second_word = first_is_it ? pick_word(random, second) : second[referent];
-
-  const FrameList list = crossing_sentence ? frames(kCrossingFrames) : frames(kFittingFrames);
-  const char* frame = list[pick(random, list.count)];
-  const char* first_slot = crossing_sentence ? "animal" : "object";
-  const char* second_slot = crossing_sentence ? "crossing" : "container";
-  const Draft draft(frame, {{first_slot, first_word},
-                            {second_slot, second_word},
-                            {"pronoun", "it"},
-                            {crossing_sentence ? "attr" : "size", attributes[attribute]}});
+  std::string first_word = first_is_it ? referents[referent] : pick_word(random, *family.first);
+  std::string second_word = first_is_it ? std::string() : referents[referent];
+  if (first_is_it)
+    do second_word = pick_word(random, *family.second); while (second_word == first_word);
+  const Draft draft(frame.text, {{"first", first_word},
+                                 {"second", second_word},
+                                 {"pronoun", "it"},
+                                 {"attr", attributes[attribute]}},
+                    random, {/*personal_determiners=*/true, /*attribute_adjectives=*/true});
   return with_referent(draft.finish(vocabulary, Phenomenon::winograd, split, coin(random)), draft,
-                       first_is_it ? first_slot : second_slot);
+                       first_is_it ? "first" : "second", "attr");
 }
 
 // "Arjun ate the pizza because he was hungry", "Priya called Omar because he was late".
 // Pair: (referent name, person attribute), the name's index in its gender's list.
 Example name(std::mt19937& random, const Vocabulary& vocabulary, Split split) {
   const Lexicon& l = lexicon();
-  const char* frame = kNameFrames[pick(random, std::size(kNameFrames))];
+  const Frame& frame = pick_frame(random, kNames, split);
   const bool male = coin(random);
   const WordList& names = male ? l.male_names : l.female_names;
   const WordList& others = male ? l.female_names : l.male_names;
   const auto [referent, attribute] =
       pick_pair(random, names.size(), l.person_attributes.size(), split);
-  const bool two_people = std::string_view(frame).find("{name2}") != std::string_view::npos;
+  const bool two_people = std::string_view(frame.text).find("{name2}") != std::string_view::npos;
   const bool referent_first = !two_people || coin(random);
   const std::string other = capitalized(pick_word(random, others));
   const std::string referent_name = capitalized(names[referent]);
-  const Draft draft(frame, {{"name", referent_first ? referent_name : other},
-                            {"name2", referent_first ? other : referent_name},
-                            {"food", pick_word(random, l.foods)},
-                            {"person_verb", pick_word(random, l.person_verbs)},
-                            {"pronoun", male ? "he" : "she"},
-                            {"person_attr", l.person_attributes[attribute]}});
+  const Draft draft(frame.text, {{"name", referent_first ? referent_name : other},
+                                 {"name2", referent_first ? other : referent_name},
+                                 {"food", pick_word(random, l.foods)},
+                                 {"place", pick_word(random, l.crossings)},
+                                 {"person_verb", pick_word(random, l.person_verbs)},
+                                 {"pronoun", male ? "he" : "she"},
+                                 {"person_attr", l.person_attributes[attribute]}},
+                    random, {/*personal_determiners=*/false, /*attribute_adjectives=*/false});
   return with_referent(draft.finish(vocabulary, Phenomenon::name, split, coin(random)), draft,
-                       referent_first ? "name" : "name2");
+                       referent_first ? "name" : "name2", "person_attr");
 }
 
 // "The bank by the river was steep", "I went to the bank to deposit money".
@@ -355,10 +570,15 @@ Example sense(std::mt19937& random, const Vocabulary& vocabulary, Split split) {
   const Lexicon& l = lexicon();
   const int sense_index = coin(random) ? 1 : 0;  // 0 river, 1 money
   const WordList& contexts = sense_index == 1 ? l.money_words : l.river_words;
-  const auto [frame, context] = pick_pair(random, std::size(kSenseFrames), contexts.size(), split);
-  const Draft draft(kSenseFrames[frame], {{"ctx", contexts[context]},
-                                          {"bank_adj", pick_word(random, l.bank_adjectives)},
-                                          {"bank_verb", pick_word(random, l.bank_verbs)}});
+  const bool new_shape = split == Split::held_out_shape;
+  const auto [frame, context] =
+      pick_pair(random, new_shape ? std::size(kSenseHeldOut) : std::size(kSenseFrames),
+                contexts.size(), split);
+  const Draft draft((new_shape ? kSenseHeldOut : kSenseFrames)[frame].text,
+                    {{"ctx", contexts[context]},
+                     {"bank_adj", pick_word(random, l.bank_adjectives)},
+                     {"bank_verb", pick_word(random, l.bank_verbs)}},
+                    random);
   Example example = draft.finish(vocabulary, Phenomenon::sense, split, coin(random));
   // The target is the context noun itself, not a two-way sense label: with two classes the
   // model was right 100 % of the time while spreading its attention over the sentence (a
@@ -366,6 +586,7 @@ Example sense(std::mt19937& random, const Vocabulary& vocabulary, Split split) {
   // "bank" look at it (docs/model.md, "Word sense").
   set_target(example, draft.position_of_word("bank"), vocabulary.id_of(contexts[context]),
              draft.position("ctx"), Phenomenon::sense);
+  example.cue_position = draft.position("ctx");
   return example;
 }
 
@@ -373,7 +594,7 @@ Example sense(std::mt19937& random, const Vocabulary& vocabulary, Split split) {
 // Pair: (subject, object noun), indices in animals or in all names (male then female), and
 // in all nouns (animals, crossings, objects, containers, foods).
 Example structure(std::mt19937& random, const Vocabulary& vocabulary, Split split) {
-  const char* frame = kStructureFrames[pick(random, std::size(kStructureFrames))];
+  const char* frame = pick_frame(random, kStructure, split).text;
   const bool animal_subject = std::string_view(frame).find("{animal}") != std::string_view::npos;
   const WordList& subjects = animal_subject ? lexicon().animals : all_names();
   const WordList& nouns = all_nouns();
@@ -391,7 +612,8 @@ Example structure(std::mt19937& random, const Vocabulary& vocabulary, Split spli
                             {"name", subject_word},
                             {"verb", pick_word(random, lexicon().transitive_verbs)},
                             {"noun", nouns[noun]},
-                            {"noun2", noun2}});
+                            {"noun2", noun2}},
+                    random);
   return draft.finish(vocabulary, Phenomenon::structure, split, coin(random));
 }
 
@@ -399,6 +621,21 @@ Example structure(std::mt19937& random, const Vocabulary& vocabulary, Split spli
 
 CorpusGenerator::CorpusGenerator(std::uint32_t seed)
     : random_(seed), vocabulary_(build_vocabulary()) {}
+
+std::vector<std::string> CorpusGenerator::shapes(Phenomenon phenomenon, bool held_out_shape) {
+  std::vector<const FrameList*> lists;
+  switch (phenomenon) {
+    case Phenomenon::winograd: lists = {&kCrossing, &kFitting, &kCarrying}; break;
+    case Phenomenon::name: lists = {&kNames}; break;
+    case Phenomenon::sense: lists = {&kSense}; break;
+    case Phenomenon::structure: lists = {&kStructure}; break;
+  }
+  std::vector<std::string> texts;
+  for (const FrameList* list : lists)
+    for (std::size_t f = 0; f < (held_out_shape ? list->held_out_count : list->count); ++f)
+      texts.emplace_back((held_out_shape ? list->held_out : list->frames)[f].text);
+  return texts;
+}
 
 int CorpusGenerator::class_count() const { return vocabulary_.size(); }
 

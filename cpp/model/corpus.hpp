@@ -12,11 +12,19 @@
 //              other word is shared by both senses. "bank" names that noun (its target).
 //   structure  determiner → its noun, verb → its subject, in every sentence.
 //
-// Held-out: for winograd and name sentences the pair (referent word, deciding word), for
-// sense sentences the pair (frame, context noun) and for structure sentences the pair (subject,
-// object noun) is either a training pair or a held-out pair, fixed by the lexicon (about 1 in 5
-// held out, see is_held_out_pair in lexicon.hpp); held-out sentences only use held-out pairs,
-// so they test combinations the model never saw together.
+// Held-out combinations: for winograd and name sentences the pair (referent word, deciding
+// word), for sense sentences the pair (frame, context noun) and for structure sentences the pair
+// (subject, object noun) is either a training pair or a held-out pair, fixed by the lexicon
+// (about 1 in 5 held out, see is_held_out_pair in lexicon.hpp); held-out sentences only use
+// held-out pairs, so they test combinations the model never saw together.
+//
+// Held-out shapes: every phenomenon also has frames that training never draws (new word orders
+// and verb phrases made of known words, e.g. "Since it was so tired, the dog never crossed the
+// road"); Split::held_out_shape draws only those, with any word pair.
+//
+// Fillers (every split): a determiner other than "the" (my, a, their…), a neutral adjective
+// before a noun, a time or place phrase in front or at the end ("Yesterday at the farm …"):
+// words that change no answer, so the answer cannot be read from a word's position.
 #pragma once
 
 #include "tokenizer.hpp"
@@ -29,7 +37,7 @@
 namespace attention_lens {
 
 enum class Phenomenon { winograd, name, sense, structure };
-enum class Split { train, held_out };
+enum class Split { train, held_out, held_out_shape };
 
 // No target at this token.
 constexpr int kNoTarget = -1;
@@ -49,6 +57,10 @@ struct Example {
   std::vector<Phenomenon> target_phenomenon;
   Phenomenon phenomenon;  // the template's
   Split split;
+  std::string shape;      // the frame the sentence was made from, as written in corpus.cpp
+  // The position of the word that decides the phenomenon's answer: the attribute (winograd,
+  // name), the context noun (sense); kNoTarget for structure sentences.
+  int cue_position = kNoTarget;
 };
 
 class CorpusGenerator {
@@ -58,6 +70,8 @@ class CorpusGenerator {
   // Every word any template can produce, normalized, "[unk]" first, then sorted: the model's
   // vocabulary.
   const Vocabulary& vocabulary() const { return vocabulary_; }
+  // The frames of each split, as written (held-out shapes never appear in training).
+  static std::vector<std::string> shapes(Phenomenon phenomenon, bool held_out_shape);
   // vocabulary().size(): a class is a word.
   int class_count() const;
   // The vocabulary's words.

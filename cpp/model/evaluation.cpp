@@ -41,6 +41,20 @@ Score Evaluation::pronoun_attention(int layer) const {
   return total;
 }
 
+namespace {
+Score total_of(const std::map<std::string, Score>& scores) {
+  Score total;
+  for (const auto& [shape, score] : scores) {
+    total.correct += score.correct;
+    total.total += score.total;
+  }
+  return total;
+}
+}  // namespace
+
+Score Evaluation::reference_attention() const { return total_of(shape_attention); }
+Score Evaluation::reference_prediction() const { return total_of(shape_prediction); }
+
 Evaluation evaluate(const ModelWeights& weights, CorpusGenerator& corpus, Split split,
                     int sentences_per_phenomenon) {
   const int layers = weights.config.layer_count, heads = weights.config.head_count;
@@ -62,6 +76,12 @@ Evaluation evaluate(const ModelWeights& weights, CorpusGenerator& corpus, Split 
         Eigen::Index predicted = 0;
         trace.logits.row(static_cast<Eigen::Index>(i)).maxCoeff(&predicted);
         e.prediction.add(predicted == target);
+        if (example.target_phenomenon[i] == example.phenomenon && example.phenomenon != Phenomenon::structure) {
+          const LayerTrace& last = trace.layers.back();
+          evaluation.shape_attention[example.shape].add(
+              most_attended_key(last, static_cast<int>(i)) == example.target_position[i]);
+          evaluation.shape_prediction[example.shape].add(predicted == target);
+        }
         for (int l = 0; l < layers; ++l) {
           const LayerTrace& layer = trace.layers[static_cast<std::size_t>(l)];
           const int query = static_cast<int>(i);

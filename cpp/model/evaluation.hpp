@@ -6,6 +6,7 @@
 #include "transformer.hpp"
 
 #include <array>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,12 @@ struct Evaluation {
   const PhenomenonEvaluation& operator[](Phenomenon p) const { return by_phenomenon[static_cast<int>(p)]; }
   // Pronoun resolution: winograd and name targets together.
   Score pronoun_attention(int layer) const;
+  // Per frame (Example::shape), the pronoun's or bank's own target only: the last layer's
+  // head average points at the deciding word / the model predicts the target.
+  std::map<std::string, Score> shape_attention, shape_prediction;
+  // Those two over every frame: the pronoun and bank targets of all phenomena together.
+  Score reference_attention() const;
+  Score reference_prediction() const;
 };
 
 // Scores `sentences_per_phenomenon` fresh sentences of each phenomenon from `corpus`.

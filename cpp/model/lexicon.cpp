@@ -61,11 +61,17 @@ Lexicon make_lexicon() {
       "noticed", "carried", "pushed", "pulled", "touched", "smelled", "ignored", "loved",
       "admired"};
   l.pronouns = {"it", "he", "she"};
+  l.determiners = {"a", "an", "my", "our", "your", "that", "this", "his", "her", "their"};
+  l.neutral_adjectives = {"brown", "grey", "white", "black", "red", "blue", "green", "yellow",
+      "new", "pretty", "nice", "strange", "beautiful", "clean"};
+  l.time_words = {"yesterday", "today", "tonight", "later", "then", "again", "once", "morning",
+      "evening", "night", "week", "last"};
   // The templates' other words. "bank" is here: it is the word whose sense is asked.
   l.function_words = {"the", "didn't", "did", "not", "want", "to", "cross", "crossed", "stopped",
       "before", "refused", "never", "would", "couldn't", "fit", "in", "into", "go", "put", "hold",
       "ate", "ordered", "shared", "because", "since", "was", "too", "so", "very", "far", "i",
-      "we", "they", "went", "walked", "waited", "at", "beside", "by", "near", "bank", "yesterday"};
+      "we", "they", "went", "walked", "waited", "at", "beside", "by", "near", "bank", "carry", "pull",
+      "while", "and", "left"};
   return l;
 }
 
@@ -97,6 +103,9 @@ std::vector<NamedWordList> word_lists(const Lexicon& l) {
       {"bank_verbs", &l.bank_verbs},
       {"transitive_verbs", &l.transitive_verbs},
       {"pronouns", &l.pronouns},
+      {"determiners", &l.determiners},
+      {"neutral_adjectives", &l.neutral_adjectives},
+      {"time_words", &l.time_words},
       {"function_words", &l.function_words},
   };
 }

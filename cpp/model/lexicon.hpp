@@ -39,6 +39,11 @@ struct Lexicon {
   // structure: "The dog chased the cat", "Priya saw the trophy".
   WordList transitive_verbs;  // past tense
   WordList pronouns;          // the words whose referent the model names
+  // Fillers: words that change no answer, put in at random so that the answer cannot be read
+  // from where a word stands (docs/model.md, "Corpus", "Fillers").
+  WordList determiners;         // besides "the": "my dog", "a box", "their road"…
+  WordList neutral_adjectives;  // "the brown dog": no class of attribute decides by them
+  WordList time_words;          // "yesterday", "this morning", "last week"…
   // Every other word the templates spell out: determiners, auxiliaries, "because", "bank"…
   WordList function_words;
 };

@@ -80,10 +80,24 @@ int main(int argc, char** argv) {
   CorpusGenerator evaluation_corpus(options.seed + 7);  // sentences the trainer never drew
   const Evaluation train = evaluate(weights, evaluation_corpus, Split::train, eval_sentences);
   const Evaluation held_out = evaluate(weights, evaluation_corpus, Split::held_out, eval_sentences);
+  const Evaluation new_shapes = evaluate(weights, evaluation_corpus, Split::held_out_shape, eval_sentences);
   weights.head_labels = label_heads(weights, held_out);
   const int layers = weights.config.layer_count;
   print_evaluation("Training combinations (fresh sentences):", train, layers);
   print_evaluation("Held-out combinations (never seen together in training):", held_out, layers);
+
+  print_evaluation("Held-out shapes (frames never drawn in training; fillers as in training):", new_shapes, layers);
+  std::printf("\nHeld-out shapes, the pronoun's or bank's own target (last layer average's top key = the deciding word; predicted):\n");
+  for (const auto& [shape, score] : new_shapes.shape_attention)
+    std::printf("  %5.1f%%  %5.1f%%  (n = %3d)  %s\n", 100.0 * score.rate(),
+                100.0 * new_shapes.shape_prediction.at(shape).rate(), score.total, shape.c_str());
+  const Score shape_attention = new_shapes.reference_attention();
+  std::printf("  %5.1f%%  %5.1f%%  (n = %3d)  all held-out shapes\n", 100.0 * shape_attention.rate(),
+              100.0 * new_shapes.reference_prediction().rate(), shape_attention.total);
+  std::printf("\nTraining shapes, the same figure per frame (fresh sentences, training pairs):\n");
+  for (const auto& [shape, score] : train.shape_attention)
+    std::printf("  %5.1f%%  %5.1f%%  (n = %3d)  %s\n", 100.0 * score.rate(),
+                100.0 * train.shape_prediction.at(shape).rate(), score.total, shape.c_str());
 
   std::printf("\nHeads (held-out share of targets whose top-attended word is the deciding word):\n");
   for (int l = 0; l < layers; ++l)
@@ -105,9 +119,11 @@ int main(int argc, char** argv) {
     std::printf("\n");
   }
   const Score pronouns = held_out.pronoun_attention(layers - 1);
-  std::printf("\nHeld-out pronoun resolution (last layer average): %.1f%% of %d; word sense: %.1f%%; lessons %d of %zu\n",
+  std::printf("\nHeld-out pronoun resolution (last layer average): %.1f%% of %d; word sense: %.1f%%; "
+              "held-out shapes: %.1f%% of %d; lessons %d of %zu\n",
               100.0 * pronouns.rate(), pronouns.total,
-              100.0 * held_out[Phenomenon::sense].layer_average.back().rate(), lessons_passed, lesson_cases().size());
+              100.0 * held_out[Phenomenon::sense].layer_average.back().rate(),
+              100.0 * shape_attention.rate(), shape_attention.total, lessons_passed, lesson_cases().size());
 
   if (out) {
     // The head labels are the only change since the evaluation. They are set on the trained

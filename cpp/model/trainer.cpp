@@ -82,6 +82,18 @@ Example draw_example(CorpusGenerator& corpus, std::mt19937& random, int max_posi
   return parts.size() == 1 ? parts.front() : concatenate(parts);
 }
 
+// Where an example's first token sits: position 0 half the time (as in the widget, which always
+// starts at 0), else a random offset of 1 to kMaxPositionOffset, as far as the example leaves
+// room in max_positions. With positions always from 0, a template puts its referent at the same
+// few positions and the model learns those positions instead of the words: one word put in
+// front then moved the pronoun's attention to the "the" where the referent used to stand.
+constexpr int kMaxPositionOffset = 15;
+int position_offset(std::mt19937& random, int token_count, int max_positions) {
+  const int room = std::min(kMaxPositionOffset, max_positions - token_count);
+  if (room <= 0 || random() % 2 == 0) return 0;
+  return 1 + static_cast<int>(random() % static_cast<unsigned>(room));
+}
+
 // Which heads of the last layer an example keeps, as factors: 0 for a dropped head, and
 // head_count / kept for a kept one, so the output keeps its scale.
 std::vector<float> head_dropout_scales(int head_count, float drop_probability, std::mt19937& random) {
@@ -130,11 +142,13 @@ ModelWeights train_model(const TrainingOptions& options) {
     // The batch is drawn on this thread, so the sentences do not depend on the thread count.
     std::vector<Example> batch;
     std::vector<std::vector<float>> head_scales;
+    std::vector<int> offsets;
     batch.reserve(static_cast<std::size_t>(options.batch_size));
     int target_count = 0;
     for (int b = 0; b < options.batch_size; ++b) {
       batch.push_back(draw_example(corpus, mixing, config.max_positions));
       head_scales.push_back(head_dropout_scales(config.head_count, options.head_dropout, mixing));
+      offsets.push_back(position_offset(mixing, static_cast<int>(batch.back().token_ids.size()), config.max_positions));
       for (const int target : batch.back().target_class) target_count += target >= 0;
     }
     const float scale = 1.0f / static_cast<float>(std::max(1, target_count));  // mean over targets
@@ -144,7 +158,7 @@ ModelWeights train_model(const TrainingOptions& options) {
       for (ParameterView& view : parameter_views(gradients)) std::fill(view.data, view.data + view.size, 0.0f);
       double loss = 0.0;
       for (std::size_t b = static_cast<std::size_t>(shard); b < batch.size(); b += kShards) {
-        const TransformerTrace trace = run_transformer(weights, batch[b].token_ids, {}, head_scales[b]);
+        const TransformerTrace trace = run_transformer(weights, batch[b].token_ids, {}, head_scales[b], offsets[b]);
         loss += add_loss_gradients(weights, trace, batch[b].target_class, scale, gradients);
       }
       shard_loss[static_cast<std::size_t>(shard)] = loss;

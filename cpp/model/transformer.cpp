@@ -44,13 +44,18 @@ Matrix embedding_rows(const Matrix& table, const std::vector<int>& ids) {
 
 TransformerTrace run_transformer(const ModelWeights& weights, const std::vector<int>& token_ids,
                                  const AttentionOptions& options,
-                                 const std::vector<float>& last_layer_head_scale) {
+                                 const std::vector<float>& last_layer_head_scale,
+                                 int position_offset) {
   const ModelConfig& config = weights.config;
   const auto n = static_cast<int>(token_ids.size());
   if (n == 0) throw InvalidInput("The model needs at least one token; the sentence has none.");
   if (n > config.max_positions)
     throw InvalidInput("The model reads at most " + std::to_string(config.max_positions) +
                        " tokens; this sentence has " + std::to_string(n) + ".");
+  if (position_offset < 0 || position_offset > config.max_positions - n)
+    throw InvalidInput("A position offset of " + std::to_string(position_offset) + " leaves no room for " +
+                       std::to_string(n) + " tokens in " + std::to_string(config.max_positions) +
+                       " positions.");
   for (int i = 0; i < n; ++i)
     if (token_ids[i] < 0 || token_ids[i] >= config.vocab_size)
       throw InvalidInput("Token " + std::to_string(i) + " has id " + std::to_string(token_ids[i]) +
@@ -58,8 +63,9 @@ TransformerTrace run_transformer(const ModelWeights& weights, const std::vector<
 
   TransformerTrace trace;
   trace.token_ids = token_ids;
+  trace.position_offset = position_offset;
   const Matrix token_rows = embedding_rows(weights.token_embedding, token_ids);
-  trace.embedded = token_rows + weights.position_embedding.topRows(n);
+  trace.embedded = token_rows + weights.position_embedding.middleRows(position_offset, n);
   trace.value_norm = layer_norm(token_rows, weights.value_norm);
 
   const Matrix* stream = &trace.embedded;
@@ -169,7 +175,7 @@ double add_loss_gradients(const ModelWeights& weights, const TransformerTrace& t
   token_gradient += stream_gradient;
   for (Eigen::Index i = 0; i < n; ++i) {
     gradients.token_embedding.row(trace.token_ids[static_cast<std::size_t>(i)]) += token_gradient.row(i);
-    gradients.position_embedding.row(i) += stream_gradient.row(i);
+    gradients.position_embedding.row(trace.position_offset + i) += stream_gradient.row(i);
   }
   return loss;
 }

@@ -31,6 +31,7 @@ struct LayerTrace {
 
 struct TransformerTrace {
   std::vector<int> token_ids;
+  int position_offset = 0;         // token i sits at position position_offset + i
   Matrix embedded;                 // n×d  E[token] + P[position]
   LayerNormTrace value_norm;       // LN_v(E[token]): the last layer's value input
   std::vector<LayerTrace> layers;
@@ -42,9 +43,12 @@ struct TransformerTrace {
 // apply to every layer's attention. Throws InvalidInput for ids or lengths it cannot use.
 // last_layer_head_scale: training only — one factor per head of the last layer, multiplying
 // that head's output before W_O (0 drops the head: head dropout, see trainer.cpp).
+// position_offset: training only — token i reads position embedding P[position_offset + i], so
+// that a word's position says nothing about its role (see trainer.cpp); inference starts at 0.
 TransformerTrace run_transformer(const ModelWeights& weights, const std::vector<int>& token_ids,
                                  const AttentionOptions& options = {},
-                                 const std::vector<float>& last_layer_head_scale = {});
+                                 const std::vector<float>& last_layer_head_scale = {},
+                                 int position_offset = 0);
 
 // Cross-entropy of the tokens that have a target (target_class[i] ≥ 0), summed. Adds
 // `scale` × its gradient with respect to every parameter into `gradients` (shaped like the

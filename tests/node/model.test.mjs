@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 import { loadEngine, loadModel } from '../../web/src/engine.js';
+import { lessonCases, positionPrefixes, withPrefix } from '../../build_scripts/eval/eval_data.mjs';
 
 const modelPath = fileURLToPath(new URL('../../web/model/attention_lens_model.bin', import.meta.url));
 
@@ -17,6 +18,13 @@ const topKey = (analysis, queryText, layer = analysis.layers.length - 1) => {
   const { average } = analysis.layers[layer];
   const row = average.data.slice(query * average.cols, (query + 1) * average.cols);
   return tokens[row.indexOf(Math.max(...row))].text.toLowerCase();
+};
+
+// The index of the key that query row `query` of the last layer's head average weighs most.
+const topKeyIndex = (analysis, query) => {
+  const { average } = analysis.layers[analysis.layers.length - 1];
+  const row = Array.from(average.data.slice(query * average.cols, (query + 1) * average.cols));
+  return row.indexOf(Math.max(...row));
 };
 
 test('the shipped weights are small: at most 100 KB gzipped', () => {
@@ -48,6 +56,28 @@ test('the lessons\' sentences: each query word looks most at the lesson\'s answe
     const analysis = model.analyze(sentence);
     assert.ok(expected.includes(topKey(analysis, query)), `${sentence}: ${query} → ${topKey(analysis, query)}`);
   }
+});
+
+test('position independence: known words in front of a lesson sentence leave its answer where it was (at least 95 %)', async () => {
+  // issue 11: a model that learned template positions looked at the "the" where the referent
+  // used to stand once one word came in front. The prefixes are eval_data.mjs's (1 to 5 words).
+  const model = await loadModel();
+  const changed = [];
+  let cases = 0;
+  for (const lesson of lessonCases) {
+    const plain = model.analyze(lesson.sentence);
+    const query = plain.tokens.findIndex((t) => t.text.toLowerCase() === lesson.query);
+    const plainTop = topKeyIndex(plain, query);
+    for (const prefix of positionPrefixes) {
+      const analysis = model.analyze(withPrefix(prefix, lesson.sentence));
+      const shift = analysis.tokens.length - plain.tokens.length;
+      assert.ok(analysis.tokens.slice(0, shift).every((t) => t.known), `every word of "${prefix}" is known`);
+      cases++;
+      if (topKeyIndex(analysis, query + shift) - shift !== plainTop) changed.push(withPrefix(prefix, lesson.sentence));
+    }
+  }
+  assert.equal(cases, 70);
+  assert.ok(changed.length <= cases * 0.05, `${changed.length} of ${cases} answers moved:\n${changed.join('\n')}`);
 });
 
 test('analyze returns tokens with spans, every layer and head, rows summing to 1', async () => {

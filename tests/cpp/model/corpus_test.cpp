@@ -43,10 +43,10 @@ std::string word_at(const Example& example, int position) {
   return normalize_word(example.tokens.at(static_cast<std::size_t>(position)).text);
 }
 
-// The last word of the sentence (the attribute in winograd and name sentences).
-std::string last_word(const Example& example) {
-  const std::size_t n = example.tokens.size();
-  return normalize_word(example.tokens[example.tokens[n - 1].text == "." ? n - 2 : n - 1].text);
+// The word that decides the answer: the attribute (winograd, name), the context noun (sense).
+std::string cue_word(const Example& example) {
+  REQUIRE(example.cue_position >= 0);
+  return word_at(example, example.cue_position);
 }
 
 // The one target of the example's own phenomenon (the pronoun's or "bank"'s).
@@ -64,22 +64,13 @@ std::size_t phenomenon_target(const Example& example) {
 // "frame|context noun" (sense, the frame being the sentence with the shared words blanked),
 // "subject|object" (structure).
 std::string pair_of(const Example& example) {
-  const Lexicon& l = lexicon();
   if (example.phenomenon == Phenomenon::winograd || example.phenomenon == Phenomenon::name)
     return word_at(example, example.target_position[phenomenon_target(example)]) + "|" +
-           last_word(example);
+           cue_word(example);
   if (example.phenomenon == Phenomenon::sense) {
     const int context = example.target_position[phenomenon_target(example)];
-    std::string frame;
-    for (std::size_t i = 0; i < example.tokens.size(); ++i) {
-      const std::string word = normalize_word(example.tokens[i].text);
-      if (word == ".") continue;
-      frame += static_cast<int>(i) == context          ? "{ctx} "
-               : contains(l.bank_adjectives, word) ? "{adj} "
-               : contains(l.bank_verbs, word)      ? "{verb} "
-                                                   : word + " ";
-    }
-    return frame + "|" + word_at(example, context);
+    REQUIRE(context == example.cue_position);
+    return example.shape + "|" + word_at(example, context);
   }
   // structure: the verb points back at its subject; the determiner after it at the object.
   for (std::size_t i = 0; i < example.tokens.size(); ++i)
@@ -193,7 +184,7 @@ TEST_CASE("the vocabulary is [unk], then every word the templates produce, sorte
     lexicon_words.insert(list.words->begin(), list.words->end());
   for (std::size_t id = 1; id < words.size(); ++id) {
     INFO(words[id]);
-    CHECK((words[id] == "." || lexicon_words.count(words[id]) == 1));
+    CHECK((words[id] == "." || words[id] == "," || lexicon_words.count(words[id]) == 1));
   }
   REQUIRE(generator.class_count() == vocabulary.size());
   REQUIRE(generator.class_names() == vocabulary.words());
@@ -234,8 +225,8 @@ TEST_CASE("the lesson pairs are training pairs", "[corpus]") {
   for (const Split split : kSplits)
     for (int k = 0; k < 4000; ++k)
       pairs[split == Split::held_out].insert(pair_of(generator.sample(split, Phenomenon::sense)));
-  const std::string river = "the bank by the {ctx} was {adj} |river";
-  const std::string money = "i went to the bank to {verb} {ctx} |money";
+  const std::string river = "The bank by the {ctx} was {bank_adj}|river";
+  const std::string money = "@I ^went to the bank to ^{bank_verb} {ctx}|money";
   CHECK(pairs[0].count(river) == 1);
   CHECK(pairs[0].count(money) == 1);
   CHECK(pairs[1].count(river) == 0);
@@ -260,7 +251,7 @@ TEST_CASE("every sentence is known words with consistent targets", "[corpus]") {
   const Lexicon& l = lexicon();
   const int vocabulary_size = generator.vocabulary().size();
   for (const Phenomenon phenomenon : kPhenomena) {
-    for (const Split split : kSplits) {
+    for (const Split split : {Split::train, Split::held_out, Split::held_out_shape}) {
       for (int k = 0; k < 500; ++k) {
         const Example e = generator.sample(split, phenomenon);
         INFO(name_of(phenomenon) << ": " << e.text);
@@ -295,15 +286,26 @@ TEST_CASE("every sentence is known words with consistent targets", "[corpus]") {
             REQUIRE((contains(l.river_words, word_at(e, at)) || contains(l.money_words, word_at(e, at))));
           }
           if (e.target_phenomenon[i] == Phenomenon::structure) {
-            if (word == "the") REQUIRE(at == static_cast<int>(i) + 1);
-            else REQUIRE(at < static_cast<int>(i));  // a verb, and its subject before it
+            if (word == "the" || contains(l.determiners, word)) {
+              // Its noun, after at most one filler adjective.
+              REQUIRE(at > static_cast<int>(i));
+              REQUIRE(at <= static_cast<int>(i) + 2);
+              if (at == static_cast<int>(i) + 2) {
+                const std::string adjective = word_at(e, at - 1);
+                REQUIRE((contains(l.neutral_adjectives, adjective) ||
+                         contains(l.animal_attributes, adjective) || contains(l.crossing_attributes, adjective) ||
+                         contains(l.big_attributes, adjective) || contains(l.small_attributes, adjective)));
+              }
+            } else {
+              REQUIRE(at < static_cast<int>(i));  // a verb, and its subject before it
+            }
           }
         }
         if (phenomenon == Phenomenon::winograd || phenomenon == Phenomenon::name) {
           // The pronoun names the referent the deciding word implies.
           const std::size_t pronoun = phenomenon_target(e);
           const std::string referent = word_at(e, e.target_position[pronoun]);
-          const std::string attribute = last_word(e);
+          const std::string attribute = cue_word(e);
           const std::string it = normalize_word(e.tokens[pronoun].text);
           if (phenomenon == Phenomenon::winograd) {
             REQUIRE(it == "it");
@@ -391,4 +393,67 @@ TEST_CASE("sample(split) mixes the phenomena 40/20/25/15", "[corpus]") {
   CHECK(counts[Phenomenon::sense] / double(total) == Approx(0.25).margin(0.02));
   CHECK(counts[Phenomenon::structure] / double(total) == Approx(0.15).margin(0.02));
   REQUIRE(generator.sample(Split::held_out).split == Split::held_out);
+}
+
+TEST_CASE("held-out shapes are frames training never draws, and every one of them is drawn",
+          "[corpus]") {
+  CorpusGenerator generator(13);
+  for (const Phenomenon phenomenon : kPhenomena) {
+    const std::vector<std::string> training = CorpusGenerator::shapes(phenomenon, false);
+    const std::vector<std::string> held_out = CorpusGenerator::shapes(phenomenon, true);
+    INFO(name_of(phenomenon));
+    REQUIRE(!held_out.empty());
+    for (const std::string& shape : held_out)
+      REQUIRE(std::find(training.begin(), training.end(), shape) == training.end());
+    std::set<std::string> seen[3];
+    for (const Split split : {Split::train, Split::held_out, Split::held_out_shape})
+      for (int k = 0; k < 3000; ++k)
+        seen[static_cast<int>(split)].insert(generator.sample(split, phenomenon).shape);
+    REQUIRE(seen[0] == std::set<std::string>(training.begin(), training.end()));
+    REQUIRE(seen[1] == std::set<std::string>(training.begin(), training.end()));
+    REQUIRE(seen[2] == std::set<std::string>(held_out.begin(), held_out.end()));
+  }
+  // The shapes issue 11 names are in the data: the cue before the pronoun, the pronoun before
+  // its referent, other verbs between two names.
+  const std::vector<std::string> winograd = CorpusGenerator::shapes(Phenomenon::winograd, false);
+  const std::vector<std::string> names = CorpusGenerator::shapes(Phenomenon::name, false);
+  const auto has = [](const std::vector<std::string>& shapes, const char* text) {
+    return std::find(shapes.begin(), shapes.end(), text) != shapes.end();
+  };
+  CHECK(has(winograd, "The {second} was too {attr} so the @{first} didn't ^cross {pronoun}"));
+  CHECK(has(winograd, "Because {pronoun} was too {attr} , the @{first} didn't ^cross the {second}"));
+  CHECK(has(names, "@{name} ^ate the {food} before {name2} went to the {place} because {pronoun} was {person_attr}"));
+}
+
+TEST_CASE("fillers change no answer: other determiners, adjectives, phrases in front and behind",
+          "[corpus]") {
+  CorpusGenerator generator(17);
+  const Lexicon& l = lexicon();
+  int other_determiner = 0, adjective = 0, in_front = 0, plain_lesson_start = 0;
+  const int total = 3000;
+  for (int k = 0; k < total; ++k) {
+    const Example e = generator.sample(Split::train, Phenomenon::winograd);
+    INFO(e.text);
+    bool has_other = false, has_adjective = false;
+    for (std::size_t i = 0; i < e.tokens.size(); ++i) {
+      const std::string word = normalize_word(e.tokens[i].text);
+      has_other |= contains(l.determiners, word);
+      has_adjective |= contains(l.neutral_adjectives, word);
+    }
+    other_determiner += has_other;
+    adjective += has_adjective;
+    const std::string first = normalize_word(e.tokens[0].text);
+    const bool frame_start = first == "the" || contains(l.determiners, first) || first == "because" ||
+                             first == "since" || first == "i";
+    in_front += !frame_start;
+    plain_lesson_start += first == "the";
+    // The pronoun still names a word of the referent's class, whatever came in.
+    const std::size_t pronoun = phenomenon_target(e);
+    REQUIRE(e.target_position[pronoun] != e.cue_position);
+    REQUIRE(e.target_class[pronoun] == e.token_ids[static_cast<std::size_t>(e.target_position[pronoun])]);
+  }
+  CHECK(other_determiner > total / 4);
+  CHECK(adjective > total / 10);
+  CHECK(in_front > total / 5);
+  CHECK(plain_lesson_start > total / 4);  // sentences as the lessons write them stay common
 }

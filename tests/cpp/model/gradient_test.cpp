@@ -137,12 +137,16 @@ TEST_CASE("the whole model's gradients match finite differences, every parameter
   const std::vector<int> targets{-1, 12, 2, -1, 7};
   // With the last layer's first head dropped and the other doubled, as head dropout does.
   const std::vector<float> head_scale = GENERATE(std::vector<float>{}, std::vector<float>{0.0f, 2.0f});
+  // Positions from 0, and shifted by one as the trainer's position offsets do (5 tokens, 6
+  // positions): the gradient must land on the rows that were read, and row 0 then gets none.
+  const int offset = GENERATE(0, 1);
   const auto loss = [&] {
     ModelWeights unused = zeros_like(weights);
-    return add_loss_gradients(weights, run_transformer(weights, tokens, {}, head_scale), targets, 1.0f, unused);
+    return add_loss_gradients(weights, run_transformer(weights, tokens, {}, head_scale, offset), targets, 1.0f, unused);
   };
   ModelWeights gradients = zeros_like(weights);
-  add_loss_gradients(weights, run_transformer(weights, tokens, {}, head_scale), targets, 1.0f, gradients);
+  add_loss_gradients(weights, run_transformer(weights, tokens, {}, head_scale, offset), targets, 1.0f, gradients);
+  if (offset == 1) REQUIRE(gradients.position_embedding.row(0).isZero());
 
   std::vector<ParameterView> parameters = parameter_views(weights);
   const std::vector<ParameterView> analytic = parameter_views(gradients);
@@ -155,4 +159,26 @@ TEST_CASE("the whole model's gradients match finite differences, every parameter
       require_gradient_matches(parameters[p].name + "[" + std::to_string(i) + "]",
                                parameters[p].data[i], analytic[p].data[i], loss, 4e-3f);
   }
+}
+
+TEST_CASE("a position offset must leave room for the sentence, and shifts which positions are read", "[gradients]") {
+  ModelConfig config;
+  config.vocab_size = 5;
+  config.class_count = 5;
+  config.d_model = 8;
+  config.head_count = 2;
+  config.layer_count = 2;
+  config.d_ff = 12;
+  config.max_positions = 6;
+  const ModelWeights weights = initialize_weights(config, {"[unk]", "a", "b", "c", "d"}, {"0", "1", "2", "3", "4"}, 3);
+  const std::vector<int> tokens{1, 2, 3, 4};
+  // Positions 2..5 are the last ones there are; 3..6 would read past them.
+  const TransformerTrace shifted = run_transformer(weights, tokens, {}, {}, 2);
+  const Matrix expected = weights.position_embedding.middleRows(2, 4) +
+                          weights.token_embedding(std::vector<int>{1, 2, 3, 4}, Eigen::all);
+  CHECK((shifted.embedded - expected).cwiseAbs().maxCoeff() == 0.0f);
+  CHECK_THROWS_WITH(run_transformer(weights, tokens, {}, {}, 3),
+                    "A position offset of 3 leaves no room for 4 tokens in 6 positions.");
+  CHECK_THROWS_WITH(run_transformer(weights, tokens, {}, {}, -1),
+                    "A position offset of -1 leaves no room for 4 tokens in 6 positions.");
 }

@@ -41,6 +41,19 @@ TEST_CASE("the shipped model resolves held-out pronouns through attention", "[mo
   REQUIRE(held_out[Phenomenon::sense].prediction.rate() >= 0.90);
 }
 
+TEST_CASE("the shipped model resolves pronouns and bank in sentence shapes it never saw", "[model]") {
+  const ModelWeights weights = load_shipped_model();
+  CorpusGenerator corpus(4243);  // a seed the trainer does not use
+  const Evaluation new_shapes = evaluate(weights, corpus, Split::held_out_shape, 300);
+  const Score attention = new_shapes.reference_attention();
+  for (const auto& [shape, score] : new_shapes.shape_attention)
+    UNSCOPED_INFO(100.0 * score.rate() << "% of " << score.total << ": " << shape);
+  INFO("held-out shapes: " << 100.0 * attention.rate() << "% of " << attention.total);
+  REQUIRE(attention.total >= 900);
+  REQUIRE(attention.rate() >= 0.90);
+  REQUIRE(new_shapes.reference_prediction().rate() >= 0.90);
+}
+
 TEST_CASE("the shipped model gets every lesson sentence right", "[model]") {
   const ModelWeights weights = load_shipped_model();
   for (const LessonCase& lesson : lesson_cases()) {
