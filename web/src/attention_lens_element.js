@@ -174,7 +174,7 @@ export class AttentionLensElement extends HTMLElement {
     // model is already loaded.
     if (!this.#analysis) this.#content.replaceChildren(...this.#skeleton(sentence));
     try {
-      const model = await loadModel();
+      const model = await loadModel().finally(() => { if (renderId === this.#renderCount) this.#stopProgress(); });
       if (renderId !== this.#renderCount) return;  // a newer render started meanwhile
       waitingForEngine.delete(this);
       // Said here, not by the engine, so the learner reads it in the element's language.
@@ -230,14 +230,17 @@ export class AttentionLensElement extends HTMLElement {
     const said = element('span', {}, text.loading);
     status.append(bar, said);
     const update = () => {
-      if (!bar.isConnected) { loadEvents.removeEventListener('progress', update); return; }
       const { loaded, total } = loadProgress();
       if (total) {
         bar.value = Math.min(1, loaded / total);
         said.textContent = text.loadingPercent(formatPercent(text.locale, bar.value));
       }
     };
+    // Removed once the load settles (#render): a listener left on the shared loadEvents would
+    // keep this skeleton alive after the grid replaced it.
+    this.#stopProgress();
     loadEvents.addEventListener('progress', update);
+    this.#stopProgress = () => loadEvents.removeEventListener('progress', update);
     skeleton.push(controls, words, status);
 
     const view = VIEWS.includes(this.getAttribute('view')) ? this.getAttribute('view') : 'grid';
@@ -597,6 +600,8 @@ export class AttentionLensElement extends HTMLElement {
   }
 
   #focusOn = () => {};
+
+  #stopProgress = () => {};
 
   // Every head of every layer side by side, each as a small grid with its strongest links;
   // choosing one shows it in the grid view.
