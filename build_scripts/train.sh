@@ -2,8 +2,19 @@
 # `npm run train`: rebuilds the native trainer and regenerates the shipped weights,
 # web/model/attention_lens_model.bin (a few minutes on 2 cores). Extra arguments go to the
 # trainer, e.g. `npm run train -- --steps 500`.
+#
+# It also re-derives cpp/model/data/wordnet_lexicon.tsv from WordNet 3.0 (Debian wordnet-base,
+# installed here when missing; only training needs it, never `npm start` or `npm test`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ ! -f /usr/share/wordnet/index.noun ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "npm run train needs WordNet 3.0: run 'apt-get install wordnet-base' as root." >&2
+    exit 1
+  fi
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wordnet-base >/dev/null
+fi
+node build_scripts/train/wordnet_lexicon.mjs
 cmake --preset native >/dev/null
 cmake --build --preset native -j"$(nproc)" --target train_model
 mkdir -p web/model
