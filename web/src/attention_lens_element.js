@@ -255,8 +255,9 @@ export class AttentionLensElement extends HTMLElement {
       for (const title of [text.key, 'Q·K', '×', text.softmaxWeight]) header.append(element('th', { scope: 'col' }, title));
       const body = table.createTBody();
       for (const token of tokens) body.insertRow().append(element('th', { scope: 'row' }, token), element('td'), element('td'), element('td'));
-      math.append(element('h3', {}, text.mathTitle(quoted(focus))), element('p', {}, text.mathQuery(quoted(focus), '[…]')),
-        element('p', {}, text.mathScores), scrollable(table), element('p', {}, text.mathOutput('[…]')));
+      // The same blocks as #drawMath draws, so the panel keeps its height when the numbers arrive.
+      math.append(element('p', { className: 'math-title' }, text.mathTitle(quoted(focus))), element('p', {}, text.mathQuery(quoted(focus), '[…]')),
+        element('p', {}, text.mathScores), scrollable(table, text.mathTitle(quoted(focus))), element('p', {}, text.mathOutput('[…]')));
     }
     if (view === 'math') return [...skeleton, math];
     const table = element('table', { className: 'grid' });
