@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 import { PROJECT_ROOT, collectProblems, serveAndLaunch } from './harness.mjs';
 import { moduleScriptsOf } from '../../build_scripts/packaging/html_page.mjs';
@@ -47,11 +48,60 @@ test('dist/ works from a sub-path under a strict CSP, bundled, and requests only
   assert.notEqual(cellBackground, 'rgba(0, 0, 0, 0)');
   // Only bundles: the page's own module scripts, the chunks they share and the engine's glue;
   // no source module of web/src.
-  const entryScripts = moduleScriptsOf(readFileSync(join(PROJECT_ROOT, 'dist', 'index.html'), 'utf8'));
+  // (The page's demo.js imports the quiz's entry once the first grid is drawn.)
+  const entryScripts = [...moduleScriptsOf(readFileSync(join(PROJECT_ROOT, 'dist', 'index.html'), 'utf8')), 'attention-quiz.js'];
   const unbundled = scripts.filter((path) => !entryScripts.includes(path) && !path.startsWith('chunks/') && path !== 'generated/attention_engine.mjs');
   assert.deepEqual(unbundled, []);
   assert.deepEqual(outside, []);
   assert.deepEqual(failed, []);
   assert.deepEqual(problems, []);
   await page.close();
+});
+
+// The lesson's budget (issues 11 and 13): everything the page fetches until its first grid is
+// drawn — page, styles, scripts, engine, weights — at most 150 KB gzipped (zlib level 9, what a
+// compressing server sends). Bytes, not time, so this is exact on any machine.
+const FIRST_GRID_BUDGET = 150 * 1024;
+
+test('the lesson page from dist/ fetches at most 150 KB gzipped before its first grid, in English and in Spanish', async (t) => {
+  for (const lang of ['en', 'es']) {
+    const page = await lab.browser.newPage();
+    // When the page says its first grid is drawn (body[data-ready]), by the page's own clock.
+    await page.addInitScript(() => {
+      new MutationObserver((changes, observer) => {
+        if (!document.body?.dataset.ready) return;
+        window.firstGridAt = performance.now();
+        observer.disconnect();
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ready'] });
+    });
+    // The Spanish page: the same lesson with lang="es", as an author would translate it.
+    if (lang === 'es') {
+      await page.route('**/index.html*', async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, body: (await response.text()).replace(/<html lang="en"/, '<html lang="es"') });
+      });
+    }
+    await page.goto(new URL(`${SUB_PATH}index.html`, lab.server.url).href);
+    await page.waitForSelector('body[data-ready="true"]');
+    assert.equal(await page.getAttribute('html', 'lang'), lang);
+    // Every file whose request started before then: the page itself and its resources.
+    const paths = await page.evaluate(() => [location.pathname, ...performance.getEntriesByType('resource')
+      .filter((entry) => entry.startTime < window.firstGridAt).map((entry) => new URL(entry.name).pathname)]);
+    let gzipped = 0;
+    const files = [];
+    for (const path of new Set(paths.map(decodeURIComponent))) {
+      const bytes = readFileSync(join(PROJECT_ROOT, 'dist', path.slice(SUB_PATH.length) || 'index.html'));
+      const size = gzipSync(bytes, { level: 9 }).length;
+      gzipped += size;
+      files.push(`${path.slice(SUB_PATH.length)} ${size}`);
+    }
+    for (const needed of ['index.html', 'attention-lens.js', 'generated/attention_engine.wasm', 'model/attention_lens_model.bin']) {
+      assert.ok(files.some((file) => file.startsWith(`${needed} `)), `${needed} is among the files: ${files}`);
+    }
+    t.diagnostic(`${lang}: ${(gzipped / 1024).toFixed(1)} KB gzipped before the first grid in ${files.length} files`);
+    assert.ok(gzipped <= FIRST_GRID_BUDGET, `${lang}: ${gzipped} bytes gzipped > ${FIRST_GRID_BUDGET}: ${files.join(', ')}`);
+    // ...and the rest of the lesson still arrives: the quick checks are drawn.
+    await page.waitForFunction(() => customElements.get('attention-quiz') && document.querySelector('attention-quiz').shadowRoot?.querySelector('fieldset'));
+    await page.close();
+  }
 });

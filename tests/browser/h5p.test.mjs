@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 
 import { unzip } from '../node/zip_read.mjs';
 import { assertValidStatement } from '../node/xapi_check.mjs';
-import { PROJECT_ROOT, SCREENSHOTS, collectProblems, serveAndLaunch } from './harness.mjs';
+import { PROJECT_ROOT, SCREENSHOTS, answerQuizQuestion, collectProblems, quizQuestionsOf, serveAndLaunch } from './harness.mjs';
 
 const FIXTURES = join(PROJECT_ROOT, 'tests', 'browser', 'fixtures');
 let files;
@@ -51,19 +51,7 @@ async function lessonFrame(page) {
   const h5pFrame = await (await page.waitForSelector('iframe.h5p-iframe')).contentFrame();
   const lesson = await (await h5pFrame.waitForSelector('.h5p-attention-lens iframe')).contentFrame();
   await lesson.waitForSelector('body[data-ready]');
-  await lesson.waitForFunction(() => [...document.querySelectorAll('attention-quiz')].every((q) => q.shadowRoot.querySelector('.progress')));
   return { h5pFrame, lesson };
-}
-
-async function answer(frame, quizId, questionId, right) {
-  const q = `#${quizId} form[data-id="${questionId}"]`;
-  await frame.click(`${q} button.show`);
-  const correct = await frame.$$eval(`${q} .option`, (rows) => rows.flatMap((row, i) => (row.querySelector('label').classList.contains('is-right') ? [i] : [])));
-  await frame.click(`${q} button.retry`);
-  const chosen = right ? correct : [[...Array(8).keys()].find((i) => !correct.includes(i))];
-  for (const index of chosen) await frame.check(`${q} input[value="${index}"]`);
-  await frame.click(`${q} button[type="submit"]`);
-  await frame.waitForSelector(`${q} .verdict`);
 }
 
 test('played in h5p-standalone: a scored answered statement per check, then completed with success, all valid; the saved state resumes', async () => {
@@ -73,12 +61,11 @@ test('played in h5p-standalone: a scored answered statement per check, then comp
   const problems = collectProblems(page);
   await page.goto(`${lab.server.url}h5p_host.html`);
   const { h5pFrame, lesson } = await lessonFrame(page);
-  const questions = await lesson.$$eval('attention-quiz', (quizzes) => quizzes.flatMap((quiz) =>
-    [...quiz.shadowRoot.querySelectorAll('form.question')].map((form) => [quiz.id, form.dataset.id])));
+  const questions = await quizQuestionsOf(lesson);
   const total = questions.length;
   assert.ok(total >= 10);
   // All right but the first: (total - 1) of total, above the pass percentage of 60.
-  for (const [index, [quiz, question]] of questions.entries()) await answer(lesson, quiz, question, index > 0);
+  for (const [index, [quiz, question]] of questions.entries()) await answerQuizQuestion(lesson, quiz, question, index > 0);
   await page.waitForFunction((n) => window.statements.length >= n, total + 1);
   const statements = await page.evaluate(() => window.statements);
   for (const [i, statement] of statements.entries()) assertValidStatement(statement, `statement ${i + 1}`);
@@ -100,6 +87,7 @@ test('played in h5p-standalone: a scored answered statement per check, then comp
   await page.evaluate(() => localStorage.clear());
   await page.goto(`${lab.server.url}h5p_host.html?${new URLSearchParams({ state })}`);
   const again = await lessonFrame(page);
+  await quizQuestionsOf(again.lesson);
   const qkv = questions.filter(([q]) => q === 'quiz-qkv').length;
   assert.match(await again.lesson.textContent('#quiz-qkv .progress'), new RegExp(`Answered correctly: ${qkv} of ${qkv}`));
   assert.deepEqual(problems, []);

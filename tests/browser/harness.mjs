@@ -69,3 +69,31 @@ export async function openLabPage(lab, { path = '', viewport = { width: 1280, he
   await page.waitForSelector('body[data-ready]');
   return { page, problems, close: () => context.close() };
 }
+
+/**
+ * Every question of every <attention-quiz> in `frame` (a page or a frame), as [quiz id,
+ * question id], once each quiz has drawn (the lesson page defines the quiz element only after
+ * its first grid).
+ */
+export async function quizQuestionsOf(frame) {
+  await frame.waitForFunction(() => [...document.querySelectorAll('attention-quiz')]
+    .every((quiz) => quiz.shadowRoot?.querySelector('.progress')), null, { timeout: 60_000 });
+  return frame.$$eval('attention-quiz', (quizzes) => quizzes.flatMap((quiz) =>
+    [...quiz.shadowRoot.querySelectorAll('form.question')].map((form) => [quiz.id, form.dataset.id])));
+}
+
+/**
+ * Answers one question of a quiz in `frame` as a learner would, rightly or wrongly: "Show
+ * answer" reveals which options are right, "Try again" clears it, then the options are chosen
+ * and checked, and the verdict is waited for.
+ */
+export async function answerQuizQuestion(frame, quizId, questionId, right) {
+  const q = `#${quizId} form[data-id="${questionId}"]`;
+  await frame.click(`${q} button.show`);
+  const correct = await frame.$$eval(`${q} .option`, (rows) => rows.flatMap((row, i) => (row.querySelector('label').classList.contains('is-right') ? [i] : [])));
+  await frame.click(`${q} button.retry`);
+  const chosen = right ? correct : [[...Array(8).keys()].find((i) => !correct.includes(i))];
+  for (const index of chosen) await frame.check(`${q} input[value="${index}"]`);
+  await frame.click(`${q} button[type="submit"]`);
+  await frame.waitForSelector(`${q} .verdict`);
+}

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 import { unzip } from '../node/zip_read.mjs';
-import { PROJECT_ROOT, SCREENSHOTS, collectProblems, serveAndLaunch } from './harness.mjs';
+import { PROJECT_ROOT, SCREENSHOTS, answerQuizQuestion, collectProblems, quizQuestionsOf, serveAndLaunch } from './harness.mjs';
 
 const FIXTURES = join(PROJECT_ROOT, 'tests', 'browser', 'fixtures');
 let files;  // the package's files, as the LMS unpacked them
@@ -69,20 +69,6 @@ async function session(context, cmi, act) {
 
 // Answers a question right (or wrong) whatever it asks: Show answer marks the right options,
 // Try again clears them, then the learner chooses.
-async function answer(frame, quizId, questionId, right) {
-  const q = `#${quizId} form[data-id="${questionId}"]`;
-  await frame.click(`${q} button.show`);
-  const correct = await frame.$$eval(`${q} .option`, (rows) => rows.flatMap((row, i) => (row.querySelector('label').classList.contains('is-right') ? [i] : [])));
-  await frame.click(`${q} button.retry`);
-  const chosen = right ? correct : [[...Array(8).keys()].find((i) => !correct.includes(i))];
-  for (const index of chosen) await frame.check(`${q} input[value="${index}"]`);
-  await frame.click(`${q} button[type="submit"]`);
-  await frame.waitForSelector(`${q} .verdict`);
-}
-
-const questionsOf = (frame) => frame.$$eval('attention-quiz', (quizzes) => quizzes.flatMap((quiz) =>
-  [...quiz.shadowRoot.querySelectorAll('form.question')].map((form) => [quiz.id, form.dataset.id])));
-
 test('a session reports score, status, time and progress; the next one resumes; a new attempt starts empty; mastery decides', async () => {
   await lab.ready;
   const context = await lab.browser.newContext({ viewport: { width: 1200, height: 1000 } });
@@ -90,10 +76,10 @@ test('a session reports score, status, time and progress; the next one resumes; 
 
   // Session 1: both questions of quiz-qkv right, one question of quiz-formula wrong.
   const first = await session(context, LEARNER, async (frame) => {
-    const questions = await questionsOf(frame);
-    await answer(frame, 'quiz-qkv', 'qkv-roles', true);
-    await answer(frame, 'quiz-qkv', 'dot-product', true);
-    await answer(frame, 'quiz-formula', 'why-scale', false);
+    const questions = await quizQuestionsOf(frame);
+    await answerQuizQuestion(frame, 'quiz-qkv', 'qkv-roles', true);
+    await answerQuizQuestion(frame, 'quiz-qkv', 'dot-product', true);
+    await answerQuizQuestion(frame, 'quiz-formula', 'why-scale', false);
     return questions;
   });
   const total = first.result.length;
@@ -120,7 +106,7 @@ test('a session reports score, status, time and progress; the next one resumes; 
     await frame.locator('#quiz-qkv').screenshot({ path: join(SCREENSHOTS, 'scorm-resumed-quiz.png') });
     for (const [quiz, question] of first.result) {
       if (quiz === 'quiz-qkv' || question === 'why-scale') continue;
-      await answer(frame, quiz, question, false);
+      await answerQuizQuestion(frame, quiz, question, false);
     }
     return shown;
   });
@@ -132,7 +118,7 @@ test('a session reports score, status, time and progress; the next one resumes; 
   // Session 3: a new attempt in the same browser: nothing from before; all right → passed, 100.
   const third = await session(context, LEARNER, async (frame) => {
     const progress = await frame.textContent('#quiz-qkv .progress');
-    for (const [quiz, question] of first.result) await answer(frame, quiz, question, true);
+    for (const [quiz, question] of first.result) await answerQuizQuestion(frame, quiz, question, true);
     return progress;
   });
   assert.match(third.result, /Answered correctly: 0 of 2/, 'a new attempt does not show the last learner\'s answers');
@@ -145,8 +131,8 @@ test('without a mastery score the lesson is completed once every question was ch
   await lab.ready;
   const context = await lab.browser.newContext({ viewport: { width: 1200, height: 1000 } });
   const { last, result: total } = await session(context, { core: { student_id: 'learner-8' } }, async (frame) => {
-    const questions = await questionsOf(frame);
-    for (const [index, [quiz, question]] of questions.entries()) await answer(frame, quiz, question, index % 2 === 0);
+    const questions = await quizQuestionsOf(frame);
+    for (const [index, [quiz, question]] of questions.entries()) await answerQuizQuestion(frame, quiz, question, index % 2 === 0);
     return questions.length;
   });
   assert.equal(last.core.lesson_status, 'completed');

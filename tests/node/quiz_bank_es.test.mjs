@@ -20,8 +20,8 @@ test('every built-in question has its Spanish, with as many options, and nothing
   }
 });
 
-test('builtInQuestions("es") keeps ids, topics, types and which options are correct, and passes validation', () => {
-  const spanish = builtInQuestions('es');
+test('builtInQuestions("es") keeps ids, topics, types and which options are correct, and passes validation', async () => {
+  const spanish = await builtInQuestions('es');
   assert.equal(spanish.length, BUILT_IN_QUESTIONS.length);
   spanish.forEach((question, i) => {
     const english = BUILT_IN_QUESTIONS[i];
@@ -33,5 +33,5 @@ test('builtInQuestions("es") keeps ids, topics, types and which options are corr
   });
   const { errors } = validateQuestions(spanish, stringsFor('es'));
   assert.deepEqual(errors, []);
-  assert.equal(builtInQuestions('en'), BUILT_IN_QUESTIONS, 'English is the bank itself');
+  assert.equal(await builtInQuestions('en'), BUILT_IN_QUESTIONS, 'English is the bank itself');
 });

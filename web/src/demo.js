@@ -26,7 +26,8 @@ status.textContent = 'Loading the engine…';
 
 // No top-level await: in the single-file page every script of the page runs as one module, and
 // waiting here would hold back the scripts after this one until the first grid is drawn.
-customElements.whenDefined('attention-lens').then(() => lens.ready).then(() => {
+const firstGrid = customElements.whenDefined('attention-lens').then(() => lens.ready);
+firstGrid.then(() => {
   const failed = lens.shadowRoot.querySelector('.error');
   status.textContent = failed
     ? 'The attention engine could not start.'
@@ -34,3 +35,13 @@ customElements.whenDefined('attention-lens').then(() => lens.ready).then(() => {
   status.classList.toggle('error', Boolean(failed));
   document.body.dataset.ready = failed ? 'error' : 'true';
 });
+
+// What the first screen does not show — the quick checks and part 6's cost lab — is fetched once
+// the first grid is drawn (or has failed: the quizzes' own questions work without the engine).
+// The first grid then needs only the lens, the engine and the weights: the lesson's 150 KB
+// (gzipped) budget for the first painted grid, and less to wait for on a slow link.
+// A task later, so that the grid's frame is not held up by parsing them.
+firstGrid.catch(() => {}).then(() => setTimeout(() => {
+  import('../attention-quiz.js');
+  import('./lesson/cost_lab.js');
+}, 0));

@@ -182,7 +182,7 @@ export class AttentionQuizElement extends HTMLElement {
     });
   }
 
-  #loadQuestions() {
+  async #loadQuestions() {
     const json = this.querySelector('script[type="application/json"]');
     // An empty script is an empty quiz (said as such by #render), not a JSON syntax error.
     const text = this.#text;
@@ -191,7 +191,11 @@ export class AttentionQuizElement extends HTMLElement {
     if (marked.length) return validateQuestions([...marked].map(questionFromMarkup), text);
     // Topics pick every question of the topic; ids pick one question (a short quick check).
     const picks = (this.getAttribute('bank') ?? 'all').split(/\s+/).filter(Boolean);
-    const bank = builtInQuestions(text.locale);
+    const bank = await builtInQuestions(text.locale).catch((error) => {
+      // The translation's module could not be fetched: the questions in English beat no quiz.
+      console.warn(`<attention-quiz>: the ${text.locale} questions could not be loaded (${error}); showing them in English.`);
+      return BUILT_IN_QUESTIONS;
+    });
     const chosen = picks.includes('all') ? bank
       : bank.filter((q) => picks.includes(q.topic) || picks.includes(q.id));
     const result = validateQuestions(chosen, text);
@@ -265,7 +269,7 @@ export class AttentionQuizElement extends HTMLElement {
 
   async #render() {
     const renderId = ++this.#renderCount;
-    const loaded = this.#loadQuestions();
+    const loaded = await this.#loadQuestions();
     const errors = [...loaded.errors];
     const questions = await this.#resolve(loaded.questions, errors);
     if (renderId !== this.#renderCount) return;  // a newer render started meanwhile

@@ -1,7 +1,6 @@
 // The built-in questions, in our own words, tagged by topic so an author can pick a set
 // (bank="scaling"). Schema: docs/quiz.md; every question passes validateQuestions(). Their
 // Spanish is in bank_es.js; builtInQuestions(locale) gives them in the quiz's language.
-import { SPANISH_QUESTIONS } from './bank_es.js';
 
 export const TOPICS = ['qkv', 'similarity', 'scaling', 'softmax', 'weighted-sum', 'self-cross',
   'multi-head', 'soft-hard', 'cost', 'long-range', 'causal', 'learning'];
@@ -251,16 +250,20 @@ export const BUILT_IN_QUESTIONS = [
   },
 ];
 
-const TRANSLATIONS = { es: SPANISH_QUESTIONS };
+// Each translation is its own module, fetched only by a quiz in that language: the Spanish bank
+// is 4 KB gzipped that an English lesson page would otherwise load before its first grid.
+const TRANSLATIONS = { es: () => import('./bank_es.js').then((module) => module.SPANISH_QUESTIONS) };
 
 /**
- * The built-in questions in a language: the English ones with their words replaced by the
- * translation's, option by option (which option is correct, topics and types stay).
+ * The built-in questions in a language (a promise): the English ones with their words replaced by
+ * the translation's, option by option (which option is correct, topics and types stay); English
+ * for a locale without a translation.
  * @param {string} locale 'en' or 'es' (strings.js's locale)
  */
-export function builtInQuestions(locale) {
-  const translation = TRANSLATIONS[locale];
-  if (!translation) return BUILT_IN_QUESTIONS;
+export async function builtInQuestions(locale) {
+  const load = TRANSLATIONS[locale];
+  if (!load) return BUILT_IN_QUESTIONS;
+  const translation = await load();
   return BUILT_IN_QUESTIONS.map((question) => {
     const words = translation[question.id];
     if (!words) return question;
