@@ -13,6 +13,7 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startStaticServer } from '../static_server.mjs';
 import { launchChromium } from '../browser.mjs';
+import { firstGridFiles, watchFirstGrid } from '../first_grid_files.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const quantile = (values, q) => {
@@ -60,8 +61,8 @@ try {
   console.log('(a frame is ~16.7 ms at 60 Hz: the next-frame wait is part of every hover sample; performance.now() is clamped to 0.1 ms)');
   console.log('\nLesson page (index.html)');
   console.log('------------------------');
-  console.log(`bytes, dist/ (what authors deploy), every file fetched: ${deployed.summary}`);
-  console.log(`bytes, web/ (unbundled sources), every file fetched: ${sources.summary}`);
+  console.log(`bytes to the first grid, dist/ (what authors deploy), every file fetched: ${deployed.summary}`);
+  console.log(`bytes to the first grid, web/ (unbundled sources), every file fetched: ${sources.summary}`);
   console.log(`single file ${STANDALONE}: ${kb(standaloneBytes.length)} raw, ${kb(gzipLevel9(standaloneBytes))} gzipped, one request`);
   console.log(`navigation → first painted grid, served from dist/ (127.0.0.1): ${served.summary}`);
   console.log(`navigation → first painted grid, single file from disk (file://): ${fromDisk.summary}`);
@@ -71,26 +72,16 @@ try {
   await server.close();
 }
 
-// Every file the page fetched until its first grid was ready, raw and gzipped per file (what
-// a server with compression sends; zlib level 9), with the largest.
+// Every file the page fetched until its first grid was ready (build_scripts/first_grid_files.mjs),
+// raw and gzipped per file (zlib level 9, what a server with compression sends), with the largest.
 async function lessonPageBytes(context, url) {
   const page = await context.newPage();
-  const fetched = new Set();
-  page.on('requestfinished', (request) => fetched.add(decodeURIComponent(new URL(request.url()).pathname)));
+  await watchFirstGrid(page);
   await page.goto(url);
   await page.waitForSelector('body[data-ready="true"]');
+  const { files, raw, gzipped } = await firstGridFiles(page, join(root, new URL(url).pathname), new URL(url).pathname);
   await page.close();
-  let raw = 0;
-  let gzipped = 0;
-  const files = [];
-  for (const path of fetched) {
-    const bytes = readFileSync(join(root, path.endsWith('/') ? `${path}index.html` : path));
-    const gz = gzipLevel9(bytes);
-    raw += bytes.length;
-    gzipped += gz;
-    files.push([path, gz]);
-  }
-  const largest = files.sort((a, b) => b[1] - a[1]).slice(0, 4).map(([path, gz]) => `${path.split('/').pop()} ${kb(gz)}`).join(', ');
+  const largest = [...files].sort((a, b) => b.gzipped - a.gzipped).slice(0, 4).map((file) => `${file.path.split('/').pop()} ${kb(file.gzipped)}`).join(', ');
   return { raw, gzipped, summary: `${kb(raw)} raw, ${kb(gzipped)} gzipped in ${files.length} files; largest gzipped: ${largest}` };
 }
 

@@ -7,10 +7,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 
 import { PROJECT_ROOT, collectProblems, serveAndLaunch } from './harness.mjs';
 import { moduleScriptsOf } from '../../build_scripts/packaging/html_page.mjs';
+import { firstGridFiles, watchFirstGrid } from '../../build_scripts/first_grid_files.mjs';
 
 const SUB_PATH = '/courses/module-2/attention-lens/';
 const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
@@ -66,14 +66,7 @@ const FIRST_GRID_BUDGET = 150 * 1024;
 test('the lesson page from dist/ fetches at most 150 KB gzipped before its first grid, in English and in Spanish', async (t) => {
   for (const lang of ['en', 'es']) {
     const page = await lab.browser.newPage();
-    // When the page says its first grid is drawn (body[data-ready]), by the page's own clock.
-    await page.addInitScript(() => {
-      new MutationObserver((changes, observer) => {
-        if (!document.body?.dataset.ready) return;
-        window.firstGridAt = performance.now();
-        observer.disconnect();
-      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ready'] });
-    });
+    await watchFirstGrid(page);
     // The Spanish page: the same lesson with lang="es", as an author would translate it.
     if (lang === 'es') {
       await page.route('**/index.html*', async (route) => {
@@ -84,22 +77,13 @@ test('the lesson page from dist/ fetches at most 150 KB gzipped before its first
     await page.goto(new URL(`${SUB_PATH}index.html`, lab.server.url).href);
     await page.waitForSelector('body[data-ready="true"]');
     assert.equal(await page.getAttribute('html', 'lang'), lang);
-    // Every file whose request started before then: the page itself and its resources.
-    const paths = await page.evaluate(() => [location.pathname, ...performance.getEntriesByType('resource')
-      .filter((entry) => entry.startTime < window.firstGridAt).map((entry) => new URL(entry.name).pathname)]);
-    let gzipped = 0;
-    const files = [];
-    for (const path of new Set(paths.map(decodeURIComponent))) {
-      const bytes = readFileSync(join(PROJECT_ROOT, 'dist', path.slice(SUB_PATH.length) || 'index.html'));
-      const size = gzipSync(bytes, { level: 9 }).length;
-      gzipped += size;
-      files.push(`${path.slice(SUB_PATH.length)} ${size}`);
-    }
+    const { files, gzipped } = await firstGridFiles(page, join(PROJECT_ROOT, 'dist'), SUB_PATH);
+    const listed = files.map((file) => `${file.path} ${file.gzipped}`);
     for (const needed of ['index.html', 'attention-lens.js', 'generated/attention_engine.wasm', 'model/attention_lens_model.bin']) {
-      assert.ok(files.some((file) => file.startsWith(`${needed} `)), `${needed} is among the files: ${files}`);
+      assert.ok(files.some((file) => file.path === needed), `${needed} is among the files: ${listed}`);
     }
     t.diagnostic(`${lang}: ${(gzipped / 1024).toFixed(1)} KB gzipped before the first grid in ${files.length} files`);
-    assert.ok(gzipped <= FIRST_GRID_BUDGET, `${lang}: ${gzipped} bytes gzipped > ${FIRST_GRID_BUDGET}: ${files.join(', ')}`);
+    assert.ok(gzipped <= FIRST_GRID_BUDGET, `${lang}: ${gzipped} bytes gzipped > ${FIRST_GRID_BUDGET}: ${listed.join(', ')}`);
     // ...and the rest of the lesson still arrives: the quick checks are drawn.
     await page.waitForFunction(() => customElements.get('attention-quiz') && document.querySelector('attention-quiz').shadowRoot?.querySelector('fieldset'));
     await page.close();

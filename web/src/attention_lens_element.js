@@ -103,6 +103,9 @@ export class AttentionLensElement extends HTMLElement {
   #analysis = null;
   #focused = null;
   #pinned = null;
+  // Keeps the focused row's marker on its row when the grid's box changes size (a narrower
+  // page wraps the axes' text above the table); replaced, and the old one let go, by each draw.
+  #markerObserver = null;
   #renderCount = 0;
   #resolveReady;
 
@@ -185,6 +188,7 @@ export class AttentionLensElement extends HTMLElement {
       if (renderId !== this.#renderCount) return;
       this.#analysis = null;
       this.#focusOn = () => {};  // the old draw's closure would keep its grid alive
+      this.#markerObserver?.disconnect();
       this.#content.replaceChildren(...this.#failure(error));
     }
     this.#resolveReady();
@@ -390,6 +394,7 @@ export class AttentionLensElement extends HTMLElement {
   }
 
   #draw(model) {
+    this.#markerObserver?.disconnect();
     const text = this.#text;
     const { tokens, layers } = this.#analysis;
     const { layer, head } = this.#view(model);
@@ -480,7 +485,25 @@ export class AttentionLensElement extends HTMLElement {
     legend.append(element('span', {}, formatPercent(text.locale, 0)), element('span', { className: 'ramp' }), element('span', {}, formatPercent(text.locale, 1)),
       element('span', { className: 'legend-text' }, text.legend));
     legend.querySelector('.ramp').setAttribute('aria-hidden', 'true');
-    scroller.append(axes, legend, table);
+    // The focused row's mark is a box laid over the table, not a style of its cells: the table
+    // then paints once and is reused from Chromium's paint cache on every hover, where restyling
+    // a row's cells repainted all of a 43-word grid's 1,900 cells (about 6 ms a hover; see
+    // docs/benchmarks.md, "Hover").
+    const marker = element('div', { className: 'row-marker' });
+    marker.setAttribute('aria-hidden', 'true');
+    marker.hidden = true;
+    scroller.append(axes, legend, table, marker);
+    const placeMarker = () => {
+      const row = rows[this.#focused];
+      marker.hidden = !row || !row.isConnected;
+      if (marker.hidden) return;
+      // The table is positioned, so it is its rows' offsetParent, and the scroller is its own.
+      marker.style.transform = `translate(${table.offsetLeft}px, ${table.offsetTop + row.offsetTop}px)`;
+      marker.style.width = `${table.offsetWidth}px`;
+      marker.style.height = `${row.offsetHeight}px`;
+    };
+    this.#markerObserver = new ResizeObserver(placeMarker);
+    this.#markerObserver.observe(scroller);
     const math = element('section', { className: 'math' });
     const view = VIEWS.includes(this.getAttribute('view')) ? this.getAttribute('view') : 'grid';
     const sections = { grid: [scroller, math], heads: this.#headsOverview(model, layers, tokens), math: [math] }[view];
@@ -489,8 +512,10 @@ export class AttentionLensElement extends HTMLElement {
     // The one Tab stop of a list of focusable nodes (roving tabindex).
     const rove = (nodes, chosen) => nodes.forEach((node) => { node.tabIndex = node === chosen ? 0 : -1; });
     const gridStops = rows.flatMap((row) => [...row.cells]);
+    let showMath = null;  // the math panel, once a word has the focus
     this.#focusOn = (query) => {
       this.#focused = query;
+      placeMarker();  // first: it reads the layout, which every write below would make stale
       rows.forEach((row, i) => row.classList.toggle('is-focus', i === query));
       words.forEach((word, key) => {
         word.classList.toggle('is-focus', key === query);
@@ -500,6 +525,7 @@ export class AttentionLensElement extends HTMLElement {
       if (query === null) {
         summary.textContent = '';
         math.replaceChildren();
+        showMath = null;
         return;
       }
       // Tab comes back to the focused word, and into the grid at its row (unless the keyboard
@@ -510,7 +536,8 @@ export class AttentionLensElement extends HTMLElement {
         .sort((a, b) => b.weight - a.weight).slice(0, 3)
         .map(({ token, weight }) => `${quoted(token.text)} ${formatPercent(text.locale, weight)}`).join(text.listSeparator);
       summary.textContent = text.looksMostAt(quoted(tokens[query].text), top);
-      this.#drawMath(math, tokens, query, head === null ? null : layers[layer].heads[head]);
+      showMath ??= this.#mathPanel(math, tokens, head === null ? null : layers[layer].heads[head]);
+      showMath(query);
       this.dispatchEvent(new CustomEvent('attentionfocus', {
         bubbles: true,
         composed: true,
@@ -649,40 +676,57 @@ export class AttentionLensElement extends HTMLElement {
 
   // The slide's steps for the focused word in one head: its query, each key's Q·K, ÷√d_k,
   // softmax weight, and the weighted sum of the values.
-  #drawMath(section, tokens, query, head) {
+  // The math panel of one head for a focused word: built on the first focus of a draw, then
+  // updated in place as the focus moves (the rows are the keys, the same for every query), so a
+  // hover rewrites numbers instead of building a 43-row table and its scroller again — that
+  // was most of a hover's work under a head (docs/benchmarks.md, "Hover").
+  // Returns show(query).
+  #mathPanel(section, tokens, head) {
     const text = this.#text;
     if (head === null) {
       // The hint points at the head picker; without one it would ask for the impossible.
       section.replaceChildren(...(this.#offers('head') ? [element('p', { className: 'hint' }, text.pickAHead)] : []));
-      return;
+      return () => {};
     }
-    const steps = mathSteps(head, query);
+    const n = tokens.length;
     const vector = (values) => `[${values.map((v) => formatNumber(text.locale, v, 2)).join(text.listSeparator)}]`;
-    const word = quoted(tokens[query].text);
-    const scaleText = steps.scale === 1 ? text.noScaling : `× ${formatNumber(text.locale, steps.scale, 3)}`;
+    const scaleText = head.scale === 1 ? text.noScaling : `× ${formatNumber(text.locale, head.scale, 3)}`;
     const table = element('table', { className: 'math-table' });
-    table.setAttribute('aria-label', text.mathTitle(word));
     const header = table.createTHead().insertRow();
     for (const title of [text.key, 'Q·K', scaleText, text.softmaxWeight]) header.append(element('th', { scope: 'col' }, title));
     const body = table.createTBody();
-    for (const key of steps.keys) {
+    const rows = tokens.map((token) => {
       const row = body.insertRow();
-      row.append(element('th', { scope: 'row' }, tokens[key.index].text));
-      const masked = head.allowed && head.allowed.data[query * tokens.length + key.index] === 0;
-      row.append(element('td', {}, formatNumber(text.locale, key.score, 2)));
-      row.append(element('td', {}, masked ? text.masked : formatNumber(text.locale, key.scaled, 2)));
-      const weightCell = element('td', { className: 'weight' });
+      const score = element('td');
+      const scaled = element('td');
+      const weight = element('td', { className: 'weight' });
       const bar = element('span', { className: 'bar' });
-      bar.style.setProperty('--weight', key.weight.toFixed(4));
-      weightCell.append(bar, document.createTextNode(` ${formatPercent(text.locale, key.weight, 1)}`));
-      row.append(weightCell);
-    }
-    section.replaceChildren(
-      element('p', { className: 'math-title' }, text.mathTitle(word)),
-      element('p', {}, text.mathQuery(word, vector(steps.query))),
-      element('p', {}, text.mathScores),
-      scrollable(table, text.mathTitle(word)),
-      element('p', {}, text.mathOutput(vector(steps.output))));
+      const percent = document.createTextNode('');
+      weight.append(bar, percent);
+      row.append(element('th', { scope: 'row' }, token.text), score, scaled, weight);
+      return { score, scaled, bar, percent };
+    });
+    const title = element('p', { className: 'math-title' });
+    const queryLine = element('p');
+    const outputLine = element('p');
+    const scroller = scrollable(table, '');
+    section.replaceChildren(title, queryLine, element('p', {}, text.mathScores), scroller, outputLine);
+    return (query) => {
+      const steps = mathSteps(head, query);
+      const word = quoted(tokens[query].text);
+      title.textContent = text.mathTitle(word);
+      table.setAttribute('aria-label', text.mathTitle(word));
+      scroller.setAttribute('aria-label', text.mathTitle(word));
+      queryLine.textContent = text.mathQuery(word, vector(steps.query));
+      steps.keys.forEach((key, i) => {
+        const masked = head.allowed && head.allowed.data[query * n + key.index] === 0;
+        rows[i].score.textContent = formatNumber(text.locale, key.score, 2);
+        rows[i].scaled.textContent = masked ? text.masked : formatNumber(text.locale, key.scaled, 2);
+        rows[i].bar.style.setProperty('--weight', key.weight.toFixed(4));
+        rows[i].percent.data = ` ${formatPercent(text.locale, key.weight, 1)}`;
+      });
+      outputLine.textContent = text.mathOutput(vector(steps.output));
+    };
   }
 
   #focusWord(word) {

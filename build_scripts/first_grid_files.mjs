@@ -1,0 +1,37 @@
+// Which files a lesson page needs for its first grid — the byte budget of issues 11 and 13
+// (≤ 150 KB gzipped) — measured the same way by the benchmark (build_scripts/bench/
+// widget_bench.mjs) and the test that holds the budget (tests/browser/dist.test.mjs): every file
+// whose request started before the page said its first grid is drawn (body[data-ready]), by the
+// page's own clock. What a page fetches afterwards (the lesson's quick checks and cost lab) is
+// not part of it.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/** Call before page.goto(): notes the moment body[data-ready] appears. */
+export async function watchFirstGrid(page) {
+  await page.addInitScript(() => {
+    new MutationObserver((changes, observer) => {
+      if (!document.body?.dataset.ready) return;
+      window.firstGridAt = performance.now();
+      observer.disconnect();
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ready'] });
+  });
+}
+
+/**
+ * After body[data-ready]: the files fetched until then, as files under `folder` (the folder the
+ * server maps `urlPrefix` to), each with its size gzipped at zlib level 9 — what a server with
+ * compression sends — and their sum.
+ * @returns {Promise<{ files: Array<{ path: string, raw: number, gzipped: number }>, raw: number, gzipped: number }>}
+ */
+export async function firstGridFiles(page, folder, urlPrefix = '/') {
+  const paths = await page.evaluate(() => [location.pathname, ...performance.getEntriesByType('resource')
+    .filter((entry) => entry.startTime < window.firstGridAt).map((entry) => new URL(entry.name).pathname)]);
+  const files = [...new Set(paths.map(decodeURIComponent))].map((path) => {
+    const relative = path.slice(urlPrefix.length);
+    const bytes = readFileSync(join(folder, relative === '' || relative.endsWith('/') ? `${relative}index.html` : relative));
+    return { path: relative || 'index.html', raw: bytes.length, gzipped: gzipSync(bytes, { level: 9 }).length };
+  });
+  return { files, raw: files.reduce((sum, f) => sum + f.raw, 0), gzipped: files.reduce((sum, f) => sum + f.gzipped, 0) };
+}
