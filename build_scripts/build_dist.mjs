@@ -18,6 +18,7 @@ import { moduleScriptsOf } from './packaging/html_page.mjs';
 import { BROWSERS, buildStandalonePage } from './packaging/standalone_page.mjs';
 import { buildScormPackage, parseMasteryScore } from './packaging/scorm_package.mjs';
 import { buildH5pPackage } from './packaging/h5p_package.mjs';
+import { customElementsManifest } from './packaging/custom_elements_manifest.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const web = join(root, 'web');
@@ -108,6 +109,7 @@ const PLATFORM_PACKAGES = new Set([STANDALONE, SCORM12, H5P]);
 // dist/ is also the package: what a bundler or a plain import needs to find its parts. The
 // single-file page and the course-platform packages are for people who download them, not for
 // projects that install the package.
+writeFileSync(join(dist, 'custom-elements.json'), `${JSON.stringify(customElementsManifest(web), null, 2)}\n`);
 const project = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const packageJson = {
   name: project.name,
@@ -123,9 +125,12 @@ const packageJson = {
     './engine': './src/engine.js',
     './embed.html': './embed.html',
     './attention-quiz.schema.json': './attention-quiz.schema.json',  // for authors' editors (docs/quiz.md)
+    './custom-elements.json': './custom-elements.json',
     './package.json': './package.json',
   },
   files: readdirSync(dist).filter((name) => !PLATFORM_PACKAGES.has(name)).sort(),
+  // The Custom Elements Manifest, where editors and tools look for it (docs/element.md).
+  customElements: 'custom-elements.json',
   sideEffects: ['./attention-lens.js', './attention-quiz.js'],
   keywords: ['attention', 'transformer', 'teaching', 'web-component', 'webassembly'],
 };

@@ -47,6 +47,10 @@ test('the packed package has an exports map, types and only the files a page nee
   assert.equal(manifest.exports['./attention-quiz.schema.json'], './attention-quiz.schema.json');
   const schema = JSON.parse(readFileSync(join(app, 'node_modules', 'attention-lens', 'attention-quiz.schema.json'), 'utf8'));
   assert.equal(schema.title, 'Questions for <attention-quiz>');
+  // The Custom Elements Manifest, where editors look for it.
+  assert.equal(manifest.customElements, 'custom-elements.json');
+  const elements = JSON.parse(readFileSync(join(app, 'node_modules', 'attention-lens', 'custom-elements.json'), 'utf8'));
+  assert.deepEqual(elements.modules.flatMap((m) => m.declarations.map((d) => d.tagName)).sort(), ['attention-lens', 'attention-quiz']);
   assert.ok(!manifest.devDependencies, 'no development dependencies travel with it');
 });
 

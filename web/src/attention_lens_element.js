@@ -2,19 +2,8 @@
 // word it looks at), hover / tap / Tab to a word to light its row, a choice of layer and head.
 // Only draws and listens: every number comes from the model (engine.js). Nothing an author or
 // learner types is inserted as HTML — every text goes in through textContent.
-//
-// Attributes: sentence, focus (a word of the sentence), layer (1-based; default the last),
-// head ("average" or 1-based; default "average"), scaling ("on" or "off": "off" drops the ÷√d_k),
-// mask ("none" or "causal": no looking ahead), temperature (a number from 0.05 to 20; default 1),
-// editable (present: the learner may type their own sentence), view ("grid" with the math panel,
-// "heads": every head side by side, "math": the math panel alone), controls (which of "layer head
-// scaling causal temperature" to show; default all), lang (the UI language: "en" or "es").
-//
-// @fires attentionfocus - bubbling, composed CustomEvent when the focused word changes;
-//   detail: { index, token, layer, head, weights } (weights: that row, a Float32Array copy)
-// @fires attentionchange - bubbling, composed CustomEvent after every new analysis is drawn
-//   (sentence, layer, head or toggles changed); detail: { layer, head }
-// @csspart grid - the table of weights
+// Attributes, events, properties and styling: the JSDoc on the class below, which
+// npm run build turns into dist/custom-elements.json for authors' editors (docs/element.md).
 import { loadEvents, loadModel, loadProgress } from './engine.js';
 import { mathSteps } from './math_steps.js';
 import { formatNumber, formatPercent, stringsFor } from './strings.js';
@@ -93,6 +82,36 @@ const MASKS = ['none', 'causal'];
 // them retries them all.
 const waitingForEngine = new Set();
 
+/**
+ * A sentence and its attention grid, computed live by the Attention Lens engine.
+ *
+ * @tagname attention-lens
+ * @summary A sentence, its attention grid (rows: the word that looks; columns: the word it looks at), a choice of layer and head.
+ *
+ * @attr {string} sentence - The text to analyse; shown as text, never as HTML.
+ * @attr {string} focus - The word whose row is lit first (default: the first token).
+ * @attr {string} layer - 1-based layer (default: the last layer).
+ * @attr {string} head - 1-based head, or "average" (the default).
+ * @attr {"on"|"off"} scaling - "off" leaves out the division by √d_k (default "on").
+ * @attr {"none"|"causal"} mask - "causal": no word may look at a later one (default "none").
+ * @attr {string} temperature - A number from 0.05 to 20 dividing the scores (default 1).
+ * @attr {boolean} editable - Present: a box where the learner types a sentence of their own.
+ * @attr {"grid"|"heads"|"math"} view - The grid with the math panel, every head side by side, or the math panel alone (default "grid").
+ * @attr {string} controls - Which controls to offer, space-separated from "layer head scaling causal temperature" (default: all).
+ * @attr {string} lang - The UI language, "en" or "es" (default: the nearest ancestor's lang).
+ *
+ * @fires attentionfocus - Bubbling, composed CustomEvent when the focused word changes; detail: { index, token, layer, head, weights } (weights: that row, a copy).
+ * @fires attentionchange - Bubbling, composed CustomEvent after every new analysis is drawn (sentence, layer, head or toggles changed); detail: { layer, head }.
+ *
+ * @csspart grid - The table of weights.
+ *
+ * @cssprop --lens-ink - Text colour.
+ * @cssprop --lens-muted - Secondary text colour.
+ * @cssprop --lens-paper - The element's background, under every cell.
+ * @cssprop --lens-accent - An "r, g, b" triple: a cell of weight w is w of it mixed into the paper.
+ * @cssprop --lens-focus - The focused word's and row's mark.
+ * @cssprop --lens-error - Messages about what could not be shown.
+ */
 export class AttentionLensElement extends HTMLElement {
   static get observedAttributes() {
     return ['sentence', 'focus', 'layer', 'head', 'scaling', 'mask', 'temperature', 'editable', 'view', 'controls', 'lang'];

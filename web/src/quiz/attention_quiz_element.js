@@ -14,9 +14,8 @@
 // origin the author names with report-origin (or to any page with report-origin="*"): results
 // are a learner's answers, so without the attribute they stay in the frame. lang: "en"/"es".
 //
-// @fires quizanswer - bubbling, composed CustomEvent after each check: detail { id, correct, selected }
-// @fires xapi - with xapi-activity set: bubbling, composed CustomEvent carrying an xAPI statement,
-//   detail { statement } (answered after each check, completed once all are checked; xapi.js)
+// Attributes, events, properties and styling: the JSDoc on the class below, which
+// npm run build turns into dist/custom-elements.json for authors' editors (docs/quiz.md).
 import { BUILT_IN_QUESTIONS, builtInQuestions } from './bank.js';
 import { parseQuestions, validateQuestions } from './schema.js';
 import { resolveLiveQuestion } from './live_question.js';
@@ -57,6 +56,28 @@ function questionFromMarkup(node) {
   };
 }
 
+/**
+ * Quick-check questions with feedback on every option, retry and "show answer".
+ *
+ * @tagname attention-quiz
+ * @summary Quick-check questions: built in, written as JSON or markup, or live ones read from an <attention-lens>.
+ *
+ * @attr {string} bank - Built-in topics or question ids, space-separated, or "all" (used when the element has no questions of its own).
+ * @attr {string} lang - The UI language, "en" or "es" (default: the nearest ancestor's lang).
+ * @attr {boolean} no-storage - Present: progress is not kept in localStorage.
+ * @attr {string} report-origin - The origin of the lesson platform's page that may receive results posted from a frame, or "*".
+ * @attr {string} xapi-activity - An IRI: turns on xAPI statements, whose activity ids start with it.
+ *
+ * @fires quizanswer - Bubbling, composed CustomEvent after each check; detail: { id, correct, selected }.
+ * @fires xapi - With xapi-activity set: bubbling, composed CustomEvent carrying an xAPI statement; detail: { statement } (answered after each check, completed once all are checked).
+ *
+ * @cssprop --quiz-ink - Text colour.
+ * @cssprop --quiz-muted - Secondary text colour.
+ * @cssprop --quiz-right - What marks a right answer.
+ * @cssprop --quiz-wrong - What marks a wrong answer.
+ * @cssprop --quiz-focus - The keyboard focus ring.
+ * @cssprop --quiz-paper - The element's background.
+ */
 export class AttentionQuizElement extends HTMLElement {
   static get observedAttributes() {
     return ['bank', 'lang', 'no-storage', 'report-origin', 'xapi-activity'];
