@@ -131,6 +131,9 @@ const packageJson = {
   files: readdirSync(dist).filter((name) => !PLATFORM_PACKAGES.has(name)).sort(),
   // The Custom Elements Manifest, where editors and tools look for it (docs/element.md).
   customElements: 'custom-elements.json',
+  // engine.js reads its files with node:fs only when it runs in Node; a bundler building for
+  // the browser leaves that module out instead of failing on it (docs/embedding.md, "Bundling").
+  browser: { 'node:fs/promises': false },
   sideEffects: ['./attention-lens.js', './attention-quiz.js'],
   keywords: ['attention', 'transformer', 'teaching', 'web-component', 'webassembly'],
 };

@@ -8,8 +8,16 @@
 // file this code ended up in; the single-file page also defines ATTENTION_LENS_INLINED_ASSETS,
 // data: URLs that stand in for files by path, since it has no folder to load them from.
 
+//
+// An author who bundles the package into a script of their own (docs/embedding.md, "Bundling")
+// moves this code again, to a place only they know: they say where they put the web root's
+// folders with <meta name="attention-lens-root" content="…">, resolved against the page's URL.
+
 /* global ATTENTION_LENS_WEB_ROOT, ATTENTION_LENS_INLINED_ASSETS */
-const WEB_ROOT = new URL(typeof ATTENTION_LENS_WEB_ROOT === 'string' ? ATTENTION_LENS_WEB_ROOT : '../', import.meta.url);
+const DECLARED_ROOT = globalThis.document?.querySelector('meta[name="attention-lens-root"]')?.getAttribute('content');
+const WEB_ROOT = DECLARED_ROOT
+  ? new URL(DECLARED_ROOT, document.baseURI)
+  : new URL(typeof ATTENTION_LENS_WEB_ROOT === 'string' ? ATTENTION_LENS_WEB_ROOT : '../', import.meta.url);
 const INLINED = typeof ATTENTION_LENS_INLINED_ASSETS === 'object' ? ATTENTION_LENS_INLINED_ASSETS : {};
 
 /**
