@@ -33,9 +33,9 @@ execFileSync('bash', [join(root, 'build_scripts', 'build_wasm.sh')], { stdio: 'i
 
 const PAGES = readdirSync(web).filter((name) => name.endsWith('.html'));
 // Copied as they are: what the pages and the elements load besides scripts.
-const STATIC = [...PAGES, 'favicon.svg', 'attention-lens.d.ts', 'attention-quiz.schema.json', 'styles', 'generated', 'model'];
+const STATIC = [...PAGES, 'favicon.svg', 'attention-lens.d.ts', 'attention-sandbox.d.ts', 'attention-quiz.schema.json', 'styles', 'generated', 'model'];
 // What authors and the package import, then whatever the pages load as module scripts.
-const ENTRY_POINTS = [...new Set(['attention-lens.js', 'attention-quiz.js', 'src/engine.js',
+const ENTRY_POINTS = [...new Set(['attention-lens.js', 'attention-quiz.js', 'attention-sandbox.js', 'src/engine.js',
   ...PAGES.flatMap((page) => moduleScriptsOf(readFileSync(join(web, page), 'utf8')))])];
 
 rmSync(dist, { recursive: true, force: true });
@@ -122,6 +122,7 @@ const packageJson = {
   exports: {
     '.': { types: './attention-lens.d.ts', default: './attention-lens.js' },
     './quiz': './attention-quiz.js',
+    './sandbox': { types: './attention-sandbox.d.ts', default: './attention-sandbox.js' },
     './engine': './src/engine.js',
     './embed.html': './embed.html',
     './attention-quiz.schema.json': './attention-quiz.schema.json',  // for authors' editors (docs/quiz.md)
@@ -134,7 +135,7 @@ const packageJson = {
   // engine.js reads its files with node:fs only when it runs in Node; a bundler building for
   // the browser leaves that module out instead of failing on it (docs/embedding.md, "Bundling").
   browser: { 'node:fs/promises': false },
-  sideEffects: ['./attention-lens.js', './attention-quiz.js'],
+  sideEffects: ['./attention-lens.js', './attention-quiz.js', './attention-sandbox.js'],
   keywords: ['attention', 'transformer', 'teaching', 'web-component', 'webassembly'],
 };
 writeFileSync(join(dist, 'package.json'), `${JSON.stringify(packageJson, null, 2)}\n`);

@@ -1,6 +1,6 @@
-// dist/custom-elements.json: the Custom Elements Manifest (schema 2.x) of <attention-lens> and
-// <attention-quiz>, for authors' editors and tools (VS Code's custom data, Storybook, linters).
-// Generated from the JSDoc on the two element classes by @custom-elements-manifest/analyzer
+// dist/custom-elements.json: the Custom Elements Manifest (schema 2.x) of <attention-lens>,
+// <attention-quiz> and <attention-sandbox>, for authors' editors and tools (VS Code's custom data, Storybook, linters).
+// Generated from the JSDoc on the element classes by @custom-elements-manifest/analyzer
 // (its programmatic API, so nothing else in the tree is read or rewritten), then pointed at the
 // files the package ships: the elements are declared in web/src/, but a page or a bundler
 // imports them from the package's entry scripts, which export the classes.
@@ -12,6 +12,7 @@ import { create, ts } from '@custom-elements-manifest/analyzer';
 export const ELEMENT_MODULES = {
   'src/attention_lens_element.js': 'attention-lens.js',
   'src/quiz/attention_quiz_element.js': 'attention-quiz.js',
+  'src/sandbox/attention_sandbox_element.js': 'attention-sandbox.js',
 };
 
 /** The manifest as an object, from the sources under `webFolder`. */

@@ -56,9 +56,9 @@ const lab = serveAndLaunch({
     }
     mkdirSync(join(site, 'docs'));
     symlinkSync(WEB, join(site, 'docs', 'attention-lens'));
-    const docs = ['docs/element.md', 'docs/quiz.md'].flatMap((path) => snippetsOf(path)
+    const docs = ['docs/element.md', 'docs/quiz.md', 'docs/sandbox.md'].flatMap((path) => snippetsOf(path)
       .map((snippet, i) => `<section aria-label="${path}, snippet ${i + 1}">\n${snippet}</section>\n`));
-    writeFileSync(join(site, 'docs', 'index.html'), pageAround('The snippets of docs/element.md and docs/quiz.md', docs.join('')));
+    writeFileSync(join(site, 'docs', 'index.html'), pageAround('The snippets of docs/element.md, docs/quiz.md and docs/sandbox.md', docs.join('')));
     return site;
   },
 });
@@ -66,8 +66,8 @@ const lab = serveAndLaunch({
 // Every frame of the page (the top one first) once its elements are ready.
 async function readyFrames(page) {
   for (const frame of page.frames()) {
-    await frame.waitForFunction(() => customElements.get('attention-lens') || !document.querySelector('attention-lens'));
-    await frame.evaluate(() => Promise.all([...document.querySelectorAll('attention-lens, attention-quiz')].map((e) => e.ready)));
+    await frame.waitForFunction(() => ['attention-lens', 'attention-sandbox'].every((tag) => customElements.get(tag) || !document.querySelector(tag)));
+    await frame.evaluate(() => Promise.all([...document.querySelectorAll('attention-lens, attention-quiz, attention-sandbox')].map((e) => e.ready)));
   }
   return page.frames();
 }

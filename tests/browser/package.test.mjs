@@ -70,6 +70,7 @@ test('the packed package has an exports map, types and only the files a page nee
   assert.equal(manifest.types, './attention-lens.d.ts');
   assert.equal(manifest.exports['.'].default, './attention-lens.js');
   assert.equal(manifest.exports['./quiz'], './attention-quiz.js');
+  assert.deepEqual(manifest.exports['./sandbox'], { types: './attention-sandbox.d.ts', default: './attention-sandbox.js' });
   assert.ok(manifest.files.includes('generated') && manifest.files.includes('model'));
   assert.equal(manifest.exports['./attention-quiz.schema.json'], './attention-quiz.schema.json');
   const schema = JSON.parse(readFileSync(join(app, 'node_modules', 'attention-lens', 'attention-quiz.schema.json'), 'utf8'));
@@ -77,7 +78,7 @@ test('the packed package has an exports map, types and only the files a page nee
   // The Custom Elements Manifest, where editors look for it.
   assert.equal(manifest.customElements, 'custom-elements.json');
   const elements = JSON.parse(readFileSync(join(app, 'node_modules', 'attention-lens', 'custom-elements.json'), 'utf8'));
-  assert.deepEqual(elements.modules.flatMap((m) => m.declarations.map((d) => d.tagName)).sort(), ['attention-lens', 'attention-quiz']);
+  assert.deepEqual(elements.modules.flatMap((m) => m.declarations.map((d) => d.tagName)).sort(), ['attention-lens', 'attention-quiz', 'attention-sandbox']);
   assert.ok(!manifest.devDependencies, 'no development dependencies travel with it');
 });
 

