@@ -48,11 +48,12 @@ export const SEMANTICS = [
 export async function buildH5pPackage({ lessonHtml, masteryScore }) {
   const title = decodeEntities(titleOf(lessonHtml));
   // The lesson goes in as a JSON string: the script is a file, not inline HTML, so its
-  // "</script>" needs no escaping.
+  // "</script>" needs no escaping. Through a function: a replacement string would read the
+  // lesson's own "$'" or "$&" (minified code has them) as patterns and paste text there.
   const source = readFileSync(LIBRARY_SOURCE, 'utf8');
   const PLACE = 'var LESSON = LESSON_HTML;';
   if (source.split(PLACE).length !== 2) throw new Error(`h5p_library.js should have "${PLACE}" once.`);
-  const { code } = await esbuild.transform(source.replace(PLACE, `var LESSON = ${JSON.stringify(lessonHtml)};`), {
+  const { code } = await esbuild.transform(source.replace(PLACE, () => `var LESSON = ${JSON.stringify(lessonHtml)};`), {
     loader: 'js', minify: true, target: BROWSERS, logLevel: 'warning',
   });
   const content = { title };

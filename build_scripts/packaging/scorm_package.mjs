@@ -67,7 +67,7 @@ export async function scormLessonPage(lessonHtml, { masteryScore }) {
   const source = readFileSync(RUNTIME, 'utf8');
   const CALL = '}(SCORM_SETTINGS));';
   if (source.split(CALL).length !== 2) throw new Error(`scorm12_runtime.js should end with ${CALL}`);
-  const { code } = await esbuild.transform(source.replace(CALL, `}(${JSON.stringify({ masteryScore })}));`), {
+  const { code } = await esbuild.transform(source.replace(CALL, () => `}(${JSON.stringify({ masteryScore })}));`), {
     loader: 'js', minify: true, target: BROWSERS, logLevel: 'warning',
   });
   if (/<\/script|<!--/i.test(code)) throw new Error('scorm12_runtime.js contains "</script" or "<!--", which would break its inline <script>.');

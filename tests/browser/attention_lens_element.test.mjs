@@ -187,7 +187,7 @@ test('view="heads" shows every head side by side with its strongest links; choos
 test('an unknown view name gets a notice and the grid', async () => {
   await page.evaluate(() => document.getElementById('overview').setAttribute('view', 'sideways'));
   await page.waitForSelector('#overview .notice');
-  assert.match(await page.textContent('#overview .notice'), /There is no view “sideways”: choose grid, heads, math/);
+  assert.match(await page.textContent('#overview .notice'), /There is no view “sideways”: choose grid, heads, math, lines/);
   assert.equal(await page.$$eval('#overview .grid', (g) => g.length), 1);
 });
 

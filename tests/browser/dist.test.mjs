@@ -48,8 +48,8 @@ test('dist/ works from a sub-path under a strict CSP, bundled, and requests only
   assert.notEqual(cellBackground, 'rgba(0, 0, 0, 0)');
   // Only bundles: the page's own module scripts, the chunks they share and the engine's glue;
   // no source module of web/src.
-  // (The page's demo.js imports the quiz's entry once the first grid is drawn.)
-  const entryScripts = [...moduleScriptsOf(readFileSync(join(PROJECT_ROOT, 'dist', 'index.html'), 'utf8')), 'attention-quiz.js'];
+  // (The page's demo.js imports the quiz's and the sandbox's entries once the first grid is drawn.)
+  const entryScripts = [...moduleScriptsOf(readFileSync(join(PROJECT_ROOT, 'dist', 'index.html'), 'utf8')), 'attention-quiz.js', 'attention-sandbox.js'];
   const unbundled = scripts.filter((path) => !entryScripts.includes(path) && !path.startsWith('chunks/') && path !== 'generated/attention_engine.mjs');
   assert.deepEqual(unbundled, []);
   assert.deepEqual(outside, []);

@@ -85,10 +85,22 @@ export async function quizQuestionsOf(frame) {
 /**
  * Answers one question of a quiz in `frame` as a learner would, rightly or wrongly: "Show
  * answer" reveals which options are right, "Try again" clears it, then the options are chosen
- * and checked, and the verdict is waited for.
+ * and checked, and the verdict is waited for. A goal question (a sandbox to move) is answered
+ * on its sandbox.
  */
 export async function answerQuizQuestion(frame, quizId, questionId, right) {
   const q = `#${quizId} form[data-id="${questionId}"]`;
+  const sandbox = await frame.getAttribute(q, 'data-sandbox');
+  if (sandbox !== null) {
+    // A goal question: "Show answer" moves the sandbox to a state that meets the goal; for a
+    // wrong answer, every key alike gives every word 1/n, short of any goal worth asking.
+    await frame.click(`${q} button.show`);
+    await frame.click(`${q} button.retry`);
+    if (!right) await frame.evaluate((id) => document.getElementById(id).applyPreset('alike'), sandbox);
+    await frame.click(`${q} button[type="submit"]`);
+    await frame.waitForSelector(`${q} .verdict`);
+    return;
+  }
   await frame.click(`${q} button.show`);
   const correct = await frame.$$eval(`${q} .option`, (rows) => rows.flatMap((row, i) => (row.querySelector('label').classList.contains('is-right') ? [i] : [])));
   await frame.click(`${q} button.retry`);

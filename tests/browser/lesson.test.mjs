@@ -32,7 +32,7 @@ async function gridOf(page, id) {
 test('every part of the lesson is there, in order, each with its own quick check', async () => {
   const { page, problems, close } = await openLesson();
   const parts = await page.$$eval('main section.part[id]', (sections) => sections.map((s) => s.id));
-  assert.deepEqual(parts, ['problem', 'qkv', 'formula', 'heads', 'causal', 'cost']);
+  assert.deepEqual(parts, ['problem', 'qkv', 'sandbox', 'formula', 'heads', 'causal', 'cost']);
   const contents = await page.$$eval('nav.contents a', (links) => links.map((a) => a.getAttribute('href')));
   assert.deepEqual(contents, parts.map((id) => `#${id}`));
   for (const id of parts) {
@@ -63,6 +63,50 @@ test('the problem: "bank" looks at the word that decides its sense, and the live
   await firstQuestion.getByLabel('river', { exact: true }).check();
   await page.locator('#quiz-problem').getByRole('button', { name: 'Check' }).first().click();
   assert.equal(await page.textContent('#quiz-problem .progress'), 'Answered correctly: 1 of 2');
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('part 1\'s minimal pairs: "it" looks most at "animal" with "tired" and at "street" with "wide", as the text says', async () => {
+  const { page, problems, close } = await openLesson();
+  await page.evaluate(() => document.getElementById('pair-tired-wide').ready);
+  const compared = await page.$eval('#pair-tired-wide', (lens) => ({
+    marked: [...lens.shadowRoot.querySelectorAll('.compare-sentences mark')].map((m) => m.firstChild.textContent),
+    rows: [...lens.shadowRoot.querySelectorAll('.compare-table tbody tr')].map((tr) => [...tr.cells].map((c) => c.textContent)),
+  }));
+  assert.deepEqual(compared.marked, ['tired', 'wide']);
+  const top = (column) => compared.rows.filter((r) => r[column] !== '—').reduce((best, r) => (parseFloat(r[column]) > parseFloat(best[column]) ? r : best))[0];
+  assert.equal(top(1), 'animal');
+  assert.equal(top(2), 'street');
+  // The bank grids' comparison: the row of "bank" in both sentences.
+  assert.match(await page.textContent('#bank-money >> .compare-title'), /The row of “bank” in both sentences/);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('part 3: the sandbox computes with the engine, and its goal question is reached with the keyboard', async () => {
+  const { page, problems, close } = await openLesson();
+  await page.waitForFunction(() => document.querySelector('#quiz-sandbox')?.shadowRoot?.querySelector('.progress'));
+  const sandbox = page.locator('#lesson-sandbox');
+  assert.deepEqual(await sandbox.evaluate((element) => element.words), ['cat', 'sat', 'mat', 'it']);
+  const weightToCat = () => sandbox.evaluate((element) => element.trace.weights.data[3 * 4 + 0]);
+  assert.ok(await weightToCat() < 0.8, 'the goal is not met as the page opens');
+  // The query of "it" (the first plane's fifth dot), moved with Shift + arrows toward the key of "cat".
+  await sandbox.locator('.plane-svg >> nth=0').locator('.handle >> nth=4').focus();
+  for (const key of ['ArrowUp', 'ArrowUp', 'ArrowUp', 'ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowRight']) await page.keyboard.press(`Shift+${key}`);
+  const reached = await weightToCat();
+  assert.ok(reached >= 0.8, `reached ${reached}`);
+  const question = page.locator('#quiz-sandbox form[data-id="aim-the-query"]');
+  await question.locator('button[type="submit"]').click();
+  assert.equal(await question.locator('.verdict').textContent(), 'Correct!');
+  // The second question's answer is what the preset shows: a quarter each.
+  await sandbox.locator('[data-preset="alike"]').click();
+  const row = await sandbox.evaluate((element) => Array.from(element.trace.weights.data.slice(12, 16)));
+  for (const weight of row) assert.ok(Math.abs(weight - 0.25) < 1e-6);
+  await page.locator('#quiz-sandbox form[data-id="keys-alike"]').getByLabel('A quarter each').check();
+  await page.locator('#quiz-sandbox form[data-id="keys-alike"] button[type="submit"]').click();
+  assert.equal(await page.textContent('#quiz-sandbox .progress'), 'Answered correctly: 2 of 2');
+  await page.locator('#sandbox').screenshot({ path: join(SCREENSHOTS, 'lesson-sandbox.png') });
   assert.deepEqual(problems, []);
   await close();
 });

@@ -275,6 +275,68 @@ test('lang="es": Spanish words and numbers with a decimal comma', async () => {
   assert.ok(state.shown.output.includes(`[${es(ox)}; ${es(oy)}]`), state.shown.output);
 });
 
+test('a goal question is answered by moving a vector: Check reads the weight from the sandbox', async () => {
+  const quiz = page.locator('#goal-quiz');
+  await page.evaluate(() => {
+    window.answers = [];
+    window.statements = [];
+    const quiz = document.getElementById('goal-quiz');
+    quiz.addEventListener('quizanswer', (event) => window.answers.push(event.detail));
+    quiz.addEventListener('xapi', (event) => window.statements.push(event.detail.statement));
+  });
+  // The author's mistakes are said, the good questions drawn.
+  const problems = await quiz.locator('.problems li').allTextContents();
+  assert.deepEqual(problems, [
+    'Question 3 ("nowhere") is bound to a sandbox with id "no-such-sandbox", but the page has no <attention-sandbox> with that id.',
+    'Question 4 ("no-word") cannot be asked: the sandbox has no word “dog”.',
+  ]);
+  const toward = quiz.locator('form[data-id="toward"]');
+  const weightOf = (query, key) => page.evaluate(({ query, key }) => {
+    const sandbox = document.getElementById('goal-sandbox');
+    const n = sandbox.words.length;
+    return sandbox.trace.weights.data[sandbox.words.indexOf(query) * n + sandbox.words.indexOf(key)];
+  }, { query, key });
+  const start = await weightOf('it', 'cat');
+  assert.ok(start < 0.8);
+  assert.equal(await toward.locator('.goal-now').textContent(), `Now: “it” gives ${(Math.floor(start * 1000) / 10).toFixed(1)}% of its attention to “cat”.`);
+  // Checked as it is: not yet.
+  await toward.locator('button[type="submit"]').click();
+  assert.equal(await toward.locator('.verdict').textContent(), 'Not quite.');
+  assert.match(await toward.locator('.goal-feedback').textContent(), /the goal is at least 80%\. Keep moving the vectors/);
+  await toward.locator('button.retry').click();
+  // The learner drags the query of "it" (on the first plane, after the four keys) toward the key of "cat".
+  await page.locator('#goal-sandbox').scrollIntoViewIfNeeded();
+  const from = await handleCenter('goal-sandbox', 0, 4);
+  const to = await screenPoint('goal-sandbox', 0, [2.9, 0.1]);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 5 });
+  await page.mouse.up();
+  const reached = await weightOf('it', 'cat');
+  assert.ok(reached >= 0.8, `reached ${reached}`);
+  assert.match(await toward.locator('.goal-now').textContent(), new RegExp(`gives ${(Math.floor(reached * 1000) / 10).toFixed(1)}% of its`));
+  await toward.locator('button[type="submit"]').click();
+  assert.equal(await toward.locator('.verdict').textContent(), 'Correct!');
+  assert.match(await toward.locator('.explanation').textContent(), /largest score/);
+  assert.equal(await quiz.locator('.progress').textContent(), 'Answered correctly: 1 of 2');
+  // "Show answer" on the second moves the sandbox to one way of reaching it, and counts nothing.
+  const away = quiz.locator('form[data-id="away"]');
+  await away.locator('button.show').click();
+  assert.equal(await away.locator('.verdict').textContent(), 'Here is the answer.');
+  assert.ok(await weightOf('it', 'sat') <= 0.02);
+  assert.match(await away.locator('.goal-feedback').textContent(), /^The sandbox now shows one way: “it” gives \d+\.\d% of its attention to “sat”\.$/);
+  assert.equal(await quiz.locator('.progress').textContent(), 'Answered correctly: 1 of 2');
+  const answers = await page.evaluate(() => window.answers);
+  assert.deepEqual(answers.map((a) => [a.id, a.correct]), [['toward', false], ['toward', true]]);
+  assert.ok(Math.abs(answers[1].response - reached) < 1e-4);
+  // xAPI: a numeric interaction with the goal's range.
+  await page.waitForFunction(() => window.statements.length >= 2);
+  const statements = await page.evaluate(() => window.statements);
+  assert.equal(statements[1].object.definition.interactionType, 'numeric');
+  assert.deepEqual(statements[1].object.definition.correctResponsesPattern, ['0.8[:]']);
+  assert.equal(statements[1].result.success, true);
+});
+
 for (const [colorScheme, width] of [['light', 1280], ['dark', 360], ['light', 360], ['dark', 1280]]) {
   test(`axe: the sandbox page, ${colorScheme}, ${width} px: no violations`, async () => {
     await lab.ready;
@@ -283,6 +345,7 @@ for (const [colorScheme, width] of [['light', 1280], ['dark', 360], ['light', 36
     await axePage.goto(`${lab.server.url}${PATH}`);
     await axePage.waitForSelector('body[data-ready]');
     await axePage.click('#sandbox [data-preset="aligned"]');
+    await axePage.click('#goal-quiz form[data-id="toward"] button[type="submit"]');
     await axePage.locator('#sandbox details.typed summary').click();
     await axePage.locator('#sandbox .handle >> nth=0').focus();
     const results = await new AxeBuilder({ page: axePage }).options({ resultTypes: ['violations'] }).analyze();

@@ -140,6 +140,19 @@ test('<attention-quiz>: payloads in every JSON field, in markup and in its attri
   await page.evaluate(() => window.clearSinks());
 });
 
+test('<attention-sandbox>: payloads as its words and in every attribute, and in goal questions bound to it, stay text', async () => {
+  const seen = await hitsAfter(async () => {
+    const drawn = await page.evaluate((list) => window.sandboxesFor(list), payloads('sandbox'));
+    assert.equal(drawn.sandboxes, 2 * PAYLOADS.length);
+    // A payload with spaces makes more than 5 words (the example is shown and that is said); the
+    // others are asked about.
+    assert.ok(drawn.goals > 0);
+  });
+  assert.deepEqual(seen, []);
+  assert.deepEqual(await page.evaluate(() => window.findInjected()), []);
+  await page.evaluate(() => window.clearSinks());
+});
+
 // The pages of the site that read an address, opened with payloads in it: many at once, in frames.
 async function openWithPayloads(urls) {
   const results = await page.evaluate((all) => window.openInFrames(all), urls);
@@ -163,7 +176,7 @@ test('the share link (#sentence=…&focus=…&layer=…&head=…) of the lesson 
 });
 
 test('the embed\'s query string (every attribute it passes on) keeps payloads as text', async () => {
-  const names = ['sentence', 'focus', 'layer', 'head', 'view', 'controls', 'lang', 'scaling', 'mask', 'temperature', 'editable', 'report-origin'];
+  const names = ['sentence', 'focus', 'layer', 'head', 'view', 'controls', 'lang', 'scaling', 'mask', 'temperature', 'editable', 'compare', 'report-origin'];
   const seen = await hitsAfter(async () => {
     await openWithPayloads(payloads('embed').map((payload) => `/web/embed.html?${new URLSearchParams(Object.fromEntries(names.map((name) => [name, payload])))}`));
   });

@@ -52,6 +52,16 @@ test('the schema refuses what the element refuses', () => {
     'live without a word': { id: 'q', prompt: 'Which?', live: { lens: 'grid' } },
     'live head 0': { id: 'q', prompt: 'Which?', live: { lens: 'grid', word: 'it', head: 0 } },
     'neither options nor live': { id: 'q', prompt: 'Which?' },
+    'goal with options': { ...good, goal: { sandbox: 'sb', query: 'it', key: 'cat', atLeast: 0.8 } },
+    'goal and live': { id: 'q', prompt: 'Move', live: { lens: 'grid', word: 'it' }, goal: { sandbox: 'sb', query: 'it', key: 'cat', atLeast: 0.8 } },
+    'goal with both bounds': { id: 'q', prompt: 'Move', goal: { sandbox: 'sb', query: 'it', key: 'cat', atLeast: 0.2, atMost: 0.8 } },
+    'goal with no bound': { id: 'q', prompt: 'Move', goal: { sandbox: 'sb', query: 'it', key: 'cat' } },
+    'goal atLeast 1.5': { id: 'q', prompt: 'Move', goal: { sandbox: 'sb', query: 'it', key: 'cat', atLeast: 1.5 } },
+    'goal atMost "0.1"': { id: 'q', prompt: 'Move', goal: { sandbox: 'sb', query: 'it', key: 'cat', atMost: '0.1' } },
+    'goal without a key': { id: 'q', prompt: 'Move', goal: { sandbox: 'sb', query: 'it', atLeast: 0.8 } },
+    'goal without a sandbox': { id: 'q', prompt: 'Move', goal: { query: 'it', key: 'cat', atLeast: 0.8 } },
+    'goal of type multiple': { id: 'q', type: 'multiple', prompt: 'Move', goal: { sandbox: 'sb', query: 'it', key: 'cat', atLeast: 0.8 } },
+    'goal as a list': { id: 'q', prompt: 'Move', goal: ['sb', 'it', 'cat'] },
   };
   for (const [name, question] of Object.entries(cases)) {
     const json = JSON.parse(JSON.stringify([question]));
@@ -59,7 +69,9 @@ test('the schema refuses what the element refuses', () => {
     assert.equal(validate(json), false, `${name}: the schema should refuse it`);
   }
   const fine = [good, { ...good, id: 'm', type: 'multiple', options: [{ text: 'a', correct: true }, { text: 'b', correct: true }] },
-    { id: 'l', prompt: 'Which?', live: { lens: 'grid', word: 'it', layer: 2, head: 'average' } }];
+    { id: 'l', prompt: 'Which?', live: { lens: 'grid', word: 'it', layer: 2, head: 'average' } },
+    { id: 'g', prompt: 'Move', goal: { sandbox: 'sb', query: 'it', key: 'cat', atLeast: 0.8 } },
+    { id: 'h', type: 'single', prompt: 'Move', goal: { sandbox: 'sb', query: 'it', key: 'cat', atMost: 0.05 } }];
   assert.deepEqual(validateQuestions(fine).errors, []);
   assert.ok(validate(fine), problems());
 });

@@ -50,6 +50,25 @@ test('answered: a valid statement for a right and a wrong answer, single and mul
   }
 });
 
+test('answered, for a goal question: a valid "numeric" interaction whose correct response is the goal\'s range and whose response is the weight reached', () => {
+  const goalQuestion = (goal) => ({ id: 'sharp-row', prompt: 'Make “it” look at “cat”.', type: 'goal', options: [],
+    goal: { sandbox: 'sb', query: 'it', key: 'cat', atLeast: null, atMost: null, ...goal } });
+  for (const [goal, response, correct, pattern] of [
+    [{ atLeast: 0.8 }, 0.8412, true, '0.8[:]'],
+    [{ atLeast: 0.8 }, 0.31, false, '0.8[:]'],
+    [{ atMost: 0.05 }, 0.012, true, '[:]0.05'],
+  ]) {
+    const statement = answeredStatement({ base, quiz: 'quiz-sandbox', question: goalQuestion(goal), selected: [], response, correct,
+      seconds: 12, actor, lang: 'en', timestamp: '2026-12-03T10:00:00.000Z' });
+    assertValidStatement(statement, `${pattern} ${response}`);
+    assert.equal(statement.object.definition.interactionType, 'numeric');
+    assert.deepEqual(statement.object.definition.correctResponsesPattern, [pattern]);
+    assert.equal(statement.object.definition.choices, undefined);
+    assert.equal(statement.result.response, String(response));
+    assert.equal(statement.result.success, correct);
+  }
+});
+
 test('ids are path segments: a quiz or question id with spaces or slashes stays one segment', () => {
   const question = { ...single, id: 'a b/c' };
   const statement = answeredStatement({ base, quiz: 'quiz 1', question, selected: [0], correct: false, seconds: 1, actor, lang: 'es', timestamp: '2026-12-02T15:00:00Z' });

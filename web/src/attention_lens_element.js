@@ -35,7 +35,7 @@ const scrollable = (node, name) => {
 };
 // A letter, digit, mark, symbol or punctuation: a sentence without one is empty to a reader.
 const VISIBLE = /[^\p{Z}\p{Cc}\p{Cf}\p{Cs}\s]/u;
-const VIEWS = ['grid', 'heads', 'math'];
+const VIEWS = ['grid', 'heads', 'math', 'lines'];
 // The sentence's words as the engine's tokenizer will most likely cut them (runs of letters and
 // digits with apostrophes inside; every other mark on its own; docs/model.md), for the skeleton
 // drawn before the engine has arrived. Only a placeholder: the grid uses the engine's tokens.
@@ -78,6 +78,11 @@ function parseChoice(text, choices) {
 const SCALING = ['on', 'off'];
 const MASKS = ['none', 'causal'];
 
+// The drawing code of view="lines" and of compare="…", imported the first time an element asks
+// for it, so that a lesson's first grid does not download it.
+let linesModule = null;
+let compareModule = null;
+
 // The elements whose engine or model could not be loaded: they share it, so a Retry on one of
 // them retries them all.
 const waitingForEngine = new Set();
@@ -96,7 +101,8 @@ const waitingForEngine = new Set();
  * @attr {"none"|"causal"} mask - "causal": no word may look at a later one (default "none").
  * @attr {string} temperature - A number from 0.05 to 20 dividing the scores (default 1).
  * @attr {boolean} editable - Present: a box where the learner types a sentence of their own.
- * @attr {"grid"|"heads"|"math"} view - The grid with the math panel, every head side by side, or the math panel alone (default "grid").
+ * @attr {"grid"|"heads"|"math"|"lines"} view - The grid with the math panel, every head side by side, the math panel alone, or lines from each word to the words it looks at, as thick as the weights (default "grid").
+ * @attr {string} compare - A second sentence (a minimal pair): the focused word's row in both, with the changes marked.
  * @attr {string} controls - Which controls to offer, space-separated from "layer head scaling causal temperature" (default: all).
  * @attr {string} lang - The UI language, "en" or "es" (default: the nearest ancestor's lang).
  *
@@ -114,12 +120,16 @@ const waitingForEngine = new Set();
  */
 export class AttentionLensElement extends HTMLElement {
   static get observedAttributes() {
-    return ['sentence', 'focus', 'layer', 'head', 'scaling', 'mask', 'temperature', 'editable', 'view', 'controls', 'lang'];
+    return ['sentence', 'focus', 'layer', 'head', 'scaling', 'mask', 'temperature', 'editable', 'view', 'controls', 'lang', 'compare'];
   }
 
   #root;
   #content;
   #analysis = null;
+  // With compare="…": { analysis } of the second sentence, or { error } saying why it has none.
+  #comparison = null;
+  // The lines view's panel, whose ResizeObserver each draw lets go of.
+  #linesPanel = null;
   #focused = null;
   #pinned = null;
   // Keeps the focused row's marker on its row when the grid's box changes size (a narrower
@@ -201,16 +211,45 @@ export class AttentionLensElement extends HTMLElement {
       waitingForEngine.delete(this);
       // Said here, not by the engine, so the learner reads it in the element's language.
       if (!VISIBLE.test(sentence)) throw Object.assign(new Error(this.#text.emptySentence), { code: 'empty-sentence' });
+      await this.#loadViewCode();
+      if (renderId !== this.#renderCount) return;
       this.#analysis = model.analyze(sentence, this.#attentionOptions());
+      this.#comparison = this.#compareWith(model);
       this.#draw(model);
     } catch (error) {
       if (renderId !== this.#renderCount) return;
       this.#analysis = null;
       this.#focusOn = () => {};  // the old draw's closure would keep its grid alive
       this.#markerObserver?.disconnect();
+      this.#linesPanel?.disconnect();
       this.#content.replaceChildren(...this.#failure(error));
     }
     this.#resolveReady();
+  }
+
+  // The code of the lines view and of compare="…", when the attributes ask for them. A failure
+  // to fetch it is a failure to load, said with a Retry like the engine's.
+  async #loadViewCode() {
+    try {
+      if (this.getAttribute('view') === 'lines') linesModule ??= await import('./lens_lines.js');
+      if (this.hasAttribute('compare')) compareModule ??= await import('./lens_compare.js');
+    } catch (error) {
+      throw Object.assign(error instanceof Error ? error : new Error(String(error)), { code: 'load-failed' });
+    }
+  }
+
+  // The second sentence of compare="…", analysed with the same toggles: { analysis }, or
+  // { error } in the learner's language when it cannot be read (the first grid is still drawn).
+  #compareWith(model) {
+    const sentence = this.getAttribute('compare');
+    if (sentence === null) return null;
+    const text = this.#text;
+    if (!VISIBLE.test(sentence)) return { error: text.emptySentence };
+    try {
+      return { analysis: model.analyze(sentence, this.#attentionOptions()) };
+    } catch (error) {
+      return { error: error?.code === 'too-many-tokens' ? text.tooManyTokens(error.count, error.limit) : String(error?.message ?? error) };
+    }
   }
 
   // While the engine and the weights download: what #draw will show, with the sentence's words
@@ -267,7 +306,7 @@ export class AttentionLensElement extends HTMLElement {
     skeleton.push(controls, words, status);
 
     const view = VIEWS.includes(this.getAttribute('view')) ? this.getAttribute('view') : 'grid';
-    if (view === 'heads') return skeleton;
+    if (view === 'heads' || view === 'lines') return skeleton;
     const focus = tokens.find((token) => token.toLowerCase() === (this.getAttribute('focus') ?? '').toLowerCase()) ?? tokens[0];
     const math = element('section', { className: 'math' });
     if (this.getAttribute('head') === null || this.getAttribute('head') === 'average') {
@@ -414,6 +453,8 @@ export class AttentionLensElement extends HTMLElement {
 
   #draw(model) {
     this.#markerObserver?.disconnect();
+    this.#linesPanel?.disconnect();
+    this.#linesPanel = null;
     const text = this.#text;
     const { tokens, layers } = this.#analysis;
     const { layer, head } = this.#view(model);
@@ -525,8 +566,33 @@ export class AttentionLensElement extends HTMLElement {
     this.#markerObserver.observe(scroller);
     const math = element('section', { className: 'math' });
     const view = VIEWS.includes(this.getAttribute('view')) ? this.getAttribute('view') : 'grid';
-    const sections = { grid: [scroller, math], heads: this.#headsOverview(model, layers, tokens), math: [math] }[view];
-    this.#content.replaceChildren(...this.#editor(), ...this.#notices(model), controls, sentence, summary, ...sections);
+    // The lines view keeps the grid's table for screen readers, out of sight: the lines are a
+    // picture of the same numbers.
+    const lines = view === 'lines' ? linesModule.linesPanel({ text, tokens, weightAt, quoted }) : null;
+    if (lines) scroller.classList.add('visually-hidden');
+    this.#linesPanel = lines;
+    const sections = {
+      grid: () => [scroller, math],
+      heads: () => this.#headsOverview(model, layers, tokens),
+      math: () => [math],
+      lines: () => [lines.node, scroller],
+    }[view]();
+    // compare="…": the focused word's row in both sentences, below what the view shows.
+    let compare = null;
+    const comparison = [];
+    if (this.#comparison?.analysis) {
+      const second = this.#comparison.analysis;
+      compare = compareModule.comparePanel({
+        text, quoted, first: tokens, second: second.tokens, firstGrid: grid,
+        secondGrid: head === null ? second.layers[layer].average : second.layers[layer].heads[head].weights,
+      });
+      comparison.push(compare.node);
+    } else if (this.#comparison?.error) {
+      const message = element('p', { className: 'error compare-message' }, text.compareCannot(this.#comparison.error));
+      message.setAttribute('role', 'alert');
+      comparison.push(message);
+    }
+    this.#content.replaceChildren(...this.#editor(), ...this.#notices(model), controls, sentence, summary, ...sections, ...comparison);
 
     // The one Tab stop of a list of focusable nodes (roving tabindex).
     const rove = (nodes, chosen) => nodes.forEach((node) => { node.tabIndex = node === chosen ? 0 : -1; });
@@ -536,6 +602,7 @@ export class AttentionLensElement extends HTMLElement {
       this.#focused = query;
       placeMarker();  // first: it reads the layout, which every write below would make stale
       rows.forEach((row, i) => row.classList.toggle('is-focus', i === query));
+      lines?.show(query);
       words.forEach((word, key) => {
         word.classList.toggle('is-focus', key === query);
         word.setAttribute('aria-pressed', String(key === this.#pinned));
@@ -557,6 +624,7 @@ export class AttentionLensElement extends HTMLElement {
       summary.textContent = text.looksMostAt(quoted(tokens[query].text), top);
       showMath ??= this.#mathPanel(math, tokens, head === null ? null : layers[layer].heads[head]);
       showMath(query);
+      compare?.show(query);
       this.dispatchEvent(new CustomEvent('attentionfocus', {
         bubbles: true,
         composed: true,
@@ -576,7 +644,7 @@ export class AttentionLensElement extends HTMLElement {
       this.#pinned = this.#pinned === index ? null : index;
       this.#focusOn(index);
     };
-    for (const container of [sentence, body]) {
+    for (const container of [sentence, body, ...(lines ? [lines.board] : [])]) {
       container.addEventListener('pointerover', follow);
       container.addEventListener('focusin', follow);
       container.addEventListener('click', (event) => {

@@ -36,12 +36,13 @@ firstGrid.then(() => {
   document.body.dataset.ready = failed ? 'error' : 'true';
 });
 
-// What the first screen does not show — the quick checks and part 6's cost lab — is fetched once
+// What the first screen does not show — the quick checks, part 3's sandbox and part 7's cost lab — is fetched once
 // the first grid is drawn (or has failed: the quizzes' own questions work without the engine).
 // The first grid then needs only the lens, the engine and the weights: the lesson's 150 KB
 // (gzipped) budget for the first painted grid, and less to wait for on a slow link.
 // A task later, so that the grid's frame is not held up by parsing them.
 firstGrid.catch(() => {}).then(() => setTimeout(() => {
   import('../attention-quiz.js');
+  import('../attention-sandbox.js');
   import('./lesson/cost_lab.js');
 }, 0));

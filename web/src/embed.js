@@ -1,5 +1,5 @@
 // web/embed.html: one <attention-lens> for an <iframe>. The query string sets its attributes
-// (?sentence=…&focus=…&layer=…&head=…&view=…&controls=…&lang=…&editable), and the page tells
+// (?sentence=…&focus=…&layer=…&head=…&view=…&controls=…&lang=…&compare=…&editable), and the page tells
 // its parent how tall it is whenever that changes, so the iframe can fit it without scrollbars:
 //   { type: 'attention-lens:height', height } by postMessage (docs/embedding.md).
 //
@@ -10,7 +10,7 @@
 import { parentOrigin, parseReportOrigin } from './report_origin.js';
 import { stringsFor } from './strings.js';
 
-const ALLOWED = ['sentence', 'focus', 'layer', 'head', 'view', 'controls', 'lang', 'scaling', 'mask', 'temperature', 'editable'];
+const ALLOWED = ['sentence', 'focus', 'layer', 'head', 'view', 'controls', 'lang', 'scaling', 'mask', 'temperature', 'editable', 'compare'];
 const lens = document.getElementById('lens');
 const query = new URLSearchParams(location.search);
 for (const name of ALLOWED) if (query.has(name)) lens.setAttribute(name, query.get(name));

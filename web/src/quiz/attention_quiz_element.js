@@ -19,6 +19,8 @@
 import { BUILT_IN_QUESTIONS, builtInQuestions } from './bank.js';
 import { parseQuestions, validateQuestions } from './schema.js';
 import { resolveLiveQuestion } from './live_question.js';
+import { checkGoal, goalIndices, goalQuery } from './goal_question.js';
+import { LIMIT } from '../sandbox/vectors.js';
 import { stringsFor } from '../strings.js';
 import { assetUrl } from '../asset_url.js';
 import { parseReportOrigin } from '../report_origin.js';
@@ -225,29 +227,33 @@ export class AttentionQuizElement extends HTMLElement {
     return result;
   }
 
-  // The <attention-lens> with this id once it is defined and ready: { lens }, or { problem }
-  // finishing the sentence "Question n is bound to a grid with id "x", but …" (text.quizBoundTo). Only an
-  // <attention-lens> will do: any other element (this quiz included) has no grid to read, and
-  // waiting for it to become one would never end. The wait is bounded by `deadline`.
-  async #lensFor(id, deadline) {
+  // The element with this id once it is defined and ready: { found }, or { problem } finishing
+  // the sentence "Question n is bound to a grid with id "x", but …" (text.quizBoundTo, or
+  // quizGoalBoundTo for a sandbox). Only an element of the tag asked for will do: any other
+  // element (this quiz included) has nothing to read, and waiting for it to become one would
+  // never end. The wait is bounded by `deadline`.
+  async #boundElement(id, tag, deadline) {
     const text = this.#text;
-    const lens = this.getRootNode().getElementById?.(id) ?? document.getElementById(id);
-    if (!lens) return { problem: text.quizLensMissing };
-    if (lens === this) return { problem: text.quizLensIsThisQuiz };
-    if (lens.localName !== 'attention-lens') return { problem: text.quizLensIsOther(lens.localName) };
+    const said = tag === 'attention-lens'
+      ? { missing: text.quizLensMissing, self: text.quizLensIsThisQuiz, other: text.quizLensIsOther, undefined: text.quizLensNotDefined, notReady: text.quizLensNotReady, failed: text.quizLensFailed }
+      : { missing: text.quizSandboxMissing, self: text.quizSandboxIsThisQuiz, other: text.quizSandboxIsOther, undefined: text.quizSandboxNotDefined, notReady: text.quizSandboxNotReady, failed: text.quizSandboxFailed };
+    const found = this.getRootNode().getElementById?.(id) ?? document.getElementById(id);
+    if (!found) return { problem: said.missing };
+    if (found === this) return { problem: said.self };
+    if (found.localName !== tag) return { problem: said.other(found.localName) };
     const timeout = new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - Date.now()), 'timeout'));
     const seconds = Math.round(this.constructor.lensTimeout / 100) / 10;
-    if ((await Promise.race([customElements.whenDefined('attention-lens'), timeout])) === 'timeout') {
-      return { problem: text.quizLensNotDefined(seconds) };
+    if ((await Promise.race([customElements.whenDefined(tag), timeout])) === 'timeout') {
+      return { problem: said.undefined(seconds) };
     }
     try {
-      if ((await Promise.race([lens.ready, timeout])) === 'timeout') {
-        return { problem: text.quizLensNotReady(seconds) };
+      if ((await Promise.race([found.ready, timeout])) === 'timeout') {
+        return { problem: said.notReady(seconds) };
       }
     } catch (error) {
-      return { problem: text.quizLensFailed(error?.message ?? error) };
+      return { problem: said.failed(error?.message ?? error) };
     }
-    return { lens };
+    return { found };
   }
 
   // Live questions get their options from their grid; the others pass through. Every lens is
@@ -255,20 +261,36 @@ export class AttentionQuizElement extends HTMLElement {
   async #resolve(questions, errors) {
     const text = this.#text;
     const deadline = Date.now() + this.constructor.lensTimeout;
-    const lookups = new Map();
+    const lookups = new Map();  // "tag#id" → the lookup, made once
+    const lookup = (tag, id) => {
+      const key = `${tag}#${id}`;
+      if (!lookups.has(key)) lookups.set(key, this.#boundElement(id, tag, deadline));
+      return lookups.get(key);
+    };
     for (const question of questions) {
-      const id = question.live?.lens;
-      if (id !== undefined && !lookups.has(id)) lookups.set(id, this.#lensFor(id, deadline));
+      if (question.live) lookup('attention-lens', question.live.lens);
+      if (question.goal) lookup('attention-sandbox', question.goal.sandbox);
     }
     const resolved = [];
     for (const question of questions) {
+      // Numbered as the author wrote it, not among the questions that passed validation.
+      const name = text.quizQuestionName(question.number, question.id);
+      if (question.goal) {
+        const { found: sandbox, problem } = await lookup('attention-sandbox', question.goal.sandbox);
+        if (!sandbox) {
+          errors.push(text.quizGoalBoundTo(name, question.goal.sandbox, problem));
+          continue;
+        }
+        const at = goalIndices(question.goal, sandbox.words, text);
+        if (at.error) errors.push(text.quizLiveCannotAsk(name, at.error));
+        else resolved.push({ ...question, sandbox, at });
+        continue;
+      }
       if (!question.live) {
         resolved.push(question);
         continue;
       }
-      // Numbered as the author wrote it, not among the questions that passed validation.
-      const name = text.quizQuestionName(question.number, question.id);
-      const { lens, problem } = await lookups.get(question.live.lens);
+      const { found: lens, problem } = await lookup('attention-lens', question.live.lens);
       if (!lens) {
         errors.push(text.quizBoundTo(name, question.live.lens, problem));
         continue;
@@ -334,6 +356,7 @@ export class AttentionQuizElement extends HTMLElement {
   }
 
   #question(question, index, quizId) {
+    if (question.goal) return this.#goalQuestion(question, index);
     const text = this.#text;
     const form = element('form', { className: 'question' });
     form.dataset.id = question.id;
@@ -428,6 +451,90 @@ export class AttentionQuizElement extends HTMLElement {
       show.hidden = false;
       retry.hidden = true;
       inputs[0].focus();
+    });
+    return form;
+  }
+
+  // A goal question: the prompt, what the sandbox gives now (updated as the learner moves its
+  // vectors), Check, and, once checked, Try again; Show answer moves the sandbox's query to one
+  // way of reaching the goal. Reported like any question (quizanswer, the parent page, xAPI).
+  #goalQuestion(question, index) {
+    const text = this.#text;
+    const { sandbox, at, goal } = question;
+    const form = element('form', { className: 'question goal' });
+    form.dataset.id = question.id;
+    form.dataset.sandbox = goal.sandbox;
+    const fieldset = element('fieldset');
+    fieldset.append(element('legend', {}, `${index + 1}. ${question.prompt}`));
+    const now = element('p', { className: 'goal-now' });
+    fieldset.append(now);
+    const words = sandbox.words;
+    const showNow = () => {
+      if (!sandbox.trace) return;
+      const { share } = checkGoal(goal, sandbox.trace, at, text);
+      now.textContent = text.quizGoalNow(words[at.query], share, words[at.key]);
+    };
+    showNow();
+    // Kept current while the learner drags; let go when this quiz draws again (the form is gone).
+    const follow = () => { if (form.isConnected) showNow(); else sandbox.removeEventListener('vectorchange', follow); };
+    sandbox.addEventListener('vectorchange', follow);
+    const check = element('button', { type: 'submit' }, text.check);
+    const retry = element('button', { type: 'button', className: 'retry', hidden: true }, text.tryAgain);
+    const show = element('button', { type: 'button', className: 'show' }, text.showAnswer);
+    const actions = element('div', { className: 'actions' });
+    actions.append(check, retry, show);
+    const status = element('div', { className: 'status', tabIndex: -1 });
+    status.setAttribute('role', 'status');
+    form.append(fieldset, actions, status);
+    if (this.#solved.has(question.id)) status.append(element('p', { className: 'before' }, text.answeredBefore));
+
+    const finish = (revealed) => {
+      const { weight, met, share, said } = checkGoal(goal, sandbox.trace, at, text);
+      const correct = met && !revealed;
+      const verdict = revealed ? text.hereIsTheAnswer : met ? text.correct : text.notQuite;
+      const feedback = revealed ? (met ? text.quizGoalShown : text.quizGoalNotShown)(words[at.query], share, words[at.key])
+        : met ? text.quizGoalRight(words[at.query], share, words[at.key], said)
+          : text.quizGoalNotYet(words[at.query], share, words[at.key], said);
+      status.replaceChildren(element('p', { className: met || revealed ? 'verdict right' : 'verdict wrong' }, verdict),
+        element('p', { className: 'goal-feedback' }, feedback));
+      if (question.explanation && (met || revealed)) status.append(element('p', { className: 'explanation' }, question.explanation));
+      check.hidden = true;
+      show.hidden = true;
+      retry.hidden = false;
+      status.focus();
+      if (correct) {
+        this.#solved.add(question.id);
+        this.#saveProgress();
+      }
+      this.#updateProgress();
+      if (!revealed) {
+        const response = Number(weight.toFixed(4));
+        this.dispatchEvent(new CustomEvent('quizanswer', { bubbles: true, composed: true, detail: { id: question.id, correct, selected: [], response } }));
+        this.#tellParent({ question: question.id, correct, selected: [], response });
+        this.#sendXapi({ question, selected: [], response, correct });
+      }
+    };
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      finish(false);
+    });
+    show.addEventListener('click', () => {
+      // One way to the goal: the query turned toward the key (or away from it), as long as the
+      // plane allows; if that is not enough, the key made as long too.
+      const target = goalQuery(goal, sandbox.vectors.keys[at.key], LIMIT);
+      if (target) sandbox.setVector('query', at.query, target);
+      if (!checkGoal(goal, sandbox.trace, at, text).met) {
+        const key = goalQuery({ atLeast: 1 }, sandbox.vectors.keys[at.key], LIMIT);
+        if (key) sandbox.setVector('key', at.key, key);
+      }
+      finish(true);
+    });
+    retry.addEventListener('click', () => {
+      status.replaceChildren();
+      check.hidden = false;
+      show.hidden = false;
+      retry.hidden = true;
+      check.focus();
     });
     return form;
   }

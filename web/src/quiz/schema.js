@@ -3,7 +3,9 @@
 // the strings given (the quiz's lang; English by default). Pure: no DOM.
 //
 // A question: { id, type: 'single' | 'multiple', prompt, options: [{ text, correct?, feedback? }],
-//               explanation?, topic? } — docs/quiz.md.
+//               explanation?, topic? }, or in place of options a live: { lens, word } (read from a
+//               grid) or a goal: { sandbox, query, key, atLeast | atMost } (reached by moving
+//               vectors in a sandbox) — docs/quiz.md.
 
 import { stringsFor } from '../strings.js';
 
@@ -48,6 +50,7 @@ export function validateQuestions(value, text = ENGLISH) {
         if (live.head !== undefined && live.head !== 'average' && !(Number.isInteger(live.head) && live.head >= 1)) problems.push(text.quizLiveBadHead);
       }
       if (question.options !== undefined) problems.push(text.quizLiveWithOptions);
+      if (question.goal !== undefined) problems.push(text.quizLiveAndGoal);
       if (isText(question.id)) seen.add(question.id);
       if (problems.length) {
         errors.push(text.quizProblemsOf(name, problems));
@@ -56,6 +59,31 @@ export function validateQuestions(value, text = ENGLISH) {
       // number: where the author wrote it (1-based), so a later problem with it names that place.
       questions.push({ id: question.id, number: index + 1, topic: question.topic ?? '', type: 'single', prompt: question.prompt,
         explanation: question.explanation ?? '', live: { lens: live.lens, word: live.word, layer: live.layer ?? null, head: live.head ?? 'average' }, options: [] });
+      return;
+    }
+    const goal = question.goal;
+    if (goal !== undefined) {
+      // A goal question: the learner moves vectors in an <attention-sandbox> until a weight
+      // reaches the goal; Check reads it from the sandbox (goal_question.js).
+      if (goal === null || typeof goal !== 'object' || Array.isArray(goal)) problems.push(text.quizGoalNotObject);
+      else {
+        if (!isText(goal.sandbox)) problems.push(text.quizGoalSandboxMissing);
+        if (!isText(goal.query)) problems.push(text.quizGoalWordMissing('query'));
+        if (!isText(goal.key)) problems.push(text.quizGoalWordMissing('key'));
+        const bounds = ['atLeast', 'atMost'].filter((bound) => goal[bound] !== undefined);
+        if (bounds.length !== 1) problems.push(text.quizGoalOneBound);
+        else if (!(typeof goal[bounds[0]] === 'number' && goal[bounds[0]] > 0 && goal[bounds[0]] < 1)) problems.push(text.quizGoalBadBound(bounds[0]));
+      }
+      if (question.options !== undefined) problems.push(text.quizGoalWithOptions);
+      if (question.type !== undefined && question.type !== 'single') problems.push(text.quizBadType(JSON.stringify(question.type)));
+      if (isText(question.id)) seen.add(question.id);
+      if (problems.length) {
+        errors.push(text.quizProblemsOf(name, [...new Set(problems)]));
+        return;
+      }
+      questions.push({ id: question.id, number: index + 1, topic: question.topic ?? '', type: 'goal', prompt: question.prompt,
+        explanation: question.explanation ?? '', options: [],
+        goal: { sandbox: goal.sandbox, query: goal.query, key: goal.key, atLeast: goal.atLeast ?? null, atMost: goal.atMost ?? null } });
       return;
     }
     const options = question.options;

@@ -16,6 +16,8 @@ const INTERACTION = 'http://adlnet.gov/expapi/activities/cmi.interaction';
 const ASSESSMENT = 'http://adlnet.gov/expapi/activities/assessment';
 // xAPI's separator between the items of a choice response (and of a correct-response pattern).
 const ITEMS = '[,]';
+// xAPI's separator between the ends of a numeric range ("0.8[:]" is 0.8 or more).
+const RANGE = '[:]';
 
 /**
  * Reads an xapi-activity value: an http(s) IRI with no query or fragment (ids are made by
@@ -62,13 +64,20 @@ export function anonymousActor(base, randomId) {
  * @param {string} a.quiz the quiz's name (its id, or quiz-<n>)
  * @param {{ id: string, prompt: string, type: string, options: { text: string, correct?: boolean }[] }} a.question
  * @param {number[]} a.selected the indices of the chosen options
+ * @param {number} [a.response] for a goal question (question.goal): the weight reached, which is
+ *   sent as a "numeric" interaction whose correct response is the goal's range
  * @param {boolean} a.correct
  * @param {number} a.seconds time spent on the question
  * @param {object} a.actor @param {string} a.lang @param {string} a.timestamp ISO 8601
  */
-export function answeredStatement({ base, quiz, question, selected, correct, seconds, actor, lang, timestamp }) {
+export function answeredStatement({ base, quiz, question, selected, response, correct, seconds, actor, lang, timestamp }) {
   const language = languageOf(lang);
   const correctIndices = question.options.flatMap((option, o) => (option.correct ? [String(o)] : []));
+  // A goal question is answered with a number, the weight the learner's vectors reached.
+  const interaction = question.goal
+    ? { interactionType: 'numeric', correctResponsesPattern: [question.goal.atLeast !== null ? `${question.goal.atLeast}${RANGE}` : `${RANGE}${question.goal.atMost}`] }
+    : { interactionType: 'choice', correctResponsesPattern: [correctIndices.join(ITEMS)],
+      choices: question.options.map((option, o) => ({ id: String(o), description: { [language]: option.text } })) };
   return {
     actor,
     verb: { id: VERB.answered, display: { 'en-US': 'answered' } },
@@ -79,16 +88,14 @@ export function answeredStatement({ base, quiz, question, selected, correct, sec
         name: { [language]: question.prompt },
         description: { [language]: question.prompt },
         type: INTERACTION,
-        interactionType: 'choice',
-        correctResponsesPattern: [correctIndices.join(ITEMS)],
-        choices: question.options.map((option, o) => ({ id: String(o), description: { [language]: option.text } })),
+        ...interaction,
       },
     },
     result: {
       score: { min: 0, max: 1, raw: correct ? 1 : 0, scaled: correct ? 1 : 0 },
       success: correct,
       completion: true,
-      response: selected.map(String).join(ITEMS),
+      response: question.goal ? String(response) : selected.map(String).join(ITEMS),
       duration: isoDuration(seconds),
     },
     context: {
@@ -152,12 +159,12 @@ export class QuizStatements {
     this.actor = actors.get(new URL(base).origin);
   }
 
-  answered({ question, selected, correct, solved, total }) {
+  answered({ question, selected, response, correct, solved, total }) {
     const now = this.now();
     const common = { base: this.base, quiz: this.quiz, actor: this.actor, lang: this.lang, timestamp: new Date().toISOString() };
     const since = this.#answeredAt.get(question.id) ?? this.#drawnAt;
     this.#answeredAt.set(question.id, now);
-    const statements = [answeredStatement({ ...common, question, selected, correct, seconds: (now - since) / 1000 })];
+    const statements = [answeredStatement({ ...common, question, selected, response, correct, seconds: (now - since) / 1000 })];
     if (!this.#completed && this.questionIds.every((id) => this.#answeredAt.has(id))) {
       this.#completed = true;
       statements.push(completedStatement({ ...common, solved, total, seconds: (now - this.#drawnAt) / 1000 }));
