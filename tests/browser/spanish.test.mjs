@@ -21,11 +21,21 @@ const PAGE = `<!doctype html>
 <html lang="es"><head><meta charset="utf-8"><title>Lección</title>
 <link rel="icon" href="/web/favicon.svg">
 <script type="module" src="/web/attention-lens.js"></script>
-<script type="module" src="/web/attention-quiz.js"></script></head>
+<script type="module" src="/web/attention-quiz.js"></script>
+<script type="module" src="/web/attention-sandbox.js"></script></head>
 <body><main>
 <attention-lens id="grid" editable sentence="${SENTENCE}" focus="gato"></attention-lens>
 <attention-lens id="one-head" head="1" sentence="${SENTENCE}" focus="gato"></attention-lens>
 <attention-lens id="heads" view="heads" sentence="${SENTENCE}"></attention-lens>
+<attention-lens id="lines" view="lines" sentence="${SENTENCE}" focus="gato"></attention-lens>
+<attention-lens id="pair" sentence="${SENTENCE}" compare="El perro vio al gato porque tenía sueño" focus="gato"></attention-lens>
+<attention-sandbox id="sandbox" words="el gato duerme ella" focus="ella"></attention-sandbox>
+<attention-quiz id="goal" no-storage>
+  <script type="application/json">
+    [{ "id": "apunta", "prompt": "Mueve los vectores hasta que «ella» dé al menos el 80 % de su atención a «gato».",
+       "goal": { "sandbox": "sandbox", "query": "ella", "key": "gato", "atLeast": 0.8 } }]
+  </script>
+</attention-quiz>
 <attention-quiz id="live" no-storage>
   <script type="application/json">
     [{ "id": "mira", "prompt": "¿A qué palabra mira más «gato»?", "live": { "lens": "grid", "word": "gato" } }]
@@ -54,7 +64,7 @@ function visibleStrings() {
   return found;
 }
 
-test('lang="es": no English anywhere a learner looks — grids, heads, math, live and built-in quizzes, feedback', async () => {
+test('lang="es": no English anywhere a learner looks — grids, heads, math, lines, minimal pairs, the sandbox, live, goal and built-in quizzes, feedback', async () => {
   await lab.ready;
   const context = await lab.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
@@ -68,6 +78,16 @@ test('lang="es": no English anywhere a learner looks — grids, heads, math, liv
     await page.waitForSelector('#heads .head-card');
     await page.waitForSelector('#live form');
     await page.waitForSelector('#bank form');
+    await page.waitForSelector('#lines .lines-svg line');
+    await page.waitForSelector('#pair .compare-table tbody tr');
+    await page.waitForSelector('#sandbox .steps-table');
+    await page.waitForSelector('#goal form');
+    // The sandbox's preset note, its typed vectors and a goal checked (not yet met), then revealed.
+    await page.click('#sandbox [data-preset="opposite"]');
+    await page.click('#sandbox details.typed summary');
+    await page.click('#goal form button[type="submit"]');
+    await page.click('#goal form button.retry');
+    await page.click('#goal form button.show');
     // Feedback: a question checked with no answer, then every question answered (some wrongly).
     await page.click('#bank form:first-of-type button[type="submit"]');
     for (const form of await page.$$('#bank form, #live form')) {
