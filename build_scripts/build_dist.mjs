@@ -9,9 +9,9 @@
 // engine for the package, and each module script of the pages) becomes one small file, and the
 // code they share goes into chunks/, so a page with both elements loads that code once.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 
 import { moduleScriptsOf } from './packaging/html_page.mjs';
@@ -22,7 +22,15 @@ import { customElementsManifest } from './packaging/custom_elements_manifest.mjs
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const web = join(root, 'web');
-const dist = join(root, 'dist');
+// ATTENTION_LENS_DIST=/some/folder builds there instead (a test that needs its own mastery score
+// builds its own copy, so that it does not race the other tests' dist/).
+const finalDist = process.env.ATTENTION_LENS_DIST ? resolve(process.env.ATTENTION_LENS_DIST) : join(root, 'dist');
+// Built in a folder of its own beside dist/, then put in dist/'s place by renames: a test that
+// serves dist/ while another test file rebuilds it (npm test runs two at a time) sees the old
+// folder or the new one, never one half written.
+mkdirSync(dirname(finalDist), { recursive: true });
+const dist = mkdtempSync(join(dirname(finalDist), '.dist-building-'));
+process.on('exit', () => rmSync(dist, { recursive: true, force: true }));  // a build that stopped half way
 const STANDALONE = 'attention-lens-standalone.html';
 const SCORM12 = 'attention-lens-scorm12.zip';
 const H5P = 'attention-lens.h5p';
@@ -38,8 +46,6 @@ const STATIC = [...PAGES, 'favicon.svg', 'attention-lens.d.ts', 'attention-sandb
 const ENTRY_POINTS = [...new Set(['attention-lens.js', 'attention-quiz.js', 'attention-sandbox.js', 'src/engine.js',
   ...PAGES.flatMap((page) => moduleScriptsOf(readFileSync(join(web, page), 'utf8')))])];
 
-rmSync(dist, { recursive: true, force: true });
-mkdirSync(dist, { recursive: true });
 for (const entry of STATIC) cpSync(join(web, entry), join(dist, entry), { recursive: true });
 
 // --- the scripts: bundled, split, minified --------------------------------------------------
@@ -48,7 +54,7 @@ const bundleOptions = (webRoot) => ({
   absWorkingDir: root,
   entryPoints: ENTRY_POINTS.map((entry) => join('web', entry)),
   outbase: 'web',
-  outdir: 'dist',
+  outdir: relative(root, dist),
   entryNames: '[dir]/[name]',  // the same paths as in web/, so the pages' <script src> stay right
   chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
@@ -140,11 +146,17 @@ const packageJson = {
 };
 writeFileSync(join(dist, 'package.json'), `${JSON.stringify(packageJson, null, 2)}\n`);
 
+// dist/ replaced: the old one renamed aside first (a rename cannot replace a folder that has files).
+const previous = existsSync(finalDist) ? `${dist}-previous` : null;
+if (previous) renameSync(finalDist, previous);
+renameSync(dist, finalDist);
+if (previous) rmSync(previous, { recursive: true, force: true });
+
 const sizeOf = (path) => (statSync(path).isDirectory()
   ? readdirSync(path).reduce((sum, name) => sum + sizeOf(join(path, name)), 0)
   : statSync(path).size);
 const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KB`;
-console.log(`dist/ written: ${kb(sizeOf(dist))}; scripts bundled from ${ENTRY_POINTS.length} entry points; serve it from any folder.`);
+console.log(`dist/ written: ${kb(sizeOf(finalDist))}; scripts bundled from ${ENTRY_POINTS.length} entry points; serve it from any folder.`);
 console.log(`dist/${STANDALONE}: ${kb(Buffer.byteLength(standalone))}, the lesson page in one file (works offline).`);
 console.log(`dist/${SCORM12}: ${kb(scorm12.length)}, the lesson as a SCORM 1.2 package (mastery score: ${masteryScore ?? 'none'}).`);
 console.log(`dist/${H5P}: ${kb(h5p.length)}, the lesson as H5P content with its library (pass percentage: ${masteryScore ?? 'none'}).`);

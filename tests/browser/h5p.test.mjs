@@ -20,8 +20,11 @@ let files;
 // A host's site: its page (h5p_host.html), the player under player/, the package unpacked under h5p/.
 const lab = serveAndLaunch({
   root: async () => {
-    execFileSync(process.execPath, [join(PROJECT_ROOT, 'build_scripts', 'build_dist.mjs')], { stdio: 'ignore', env: { ...process.env, ATTENTION_LENS_MASTERY_SCORE: '60' } });
-    files = unzip(readFileSync(join(PROJECT_ROOT, 'dist', 'attention-lens.h5p')));
+    // Its own copy of dist/, with its own mastery score: the shared dist/ is rebuilt by other test
+    // files running beside this one.
+    const built = join(mkdtempSync(join(tmpdir(), 'dist-')), 'dist');
+    execFileSync(process.execPath, [join(PROJECT_ROOT, 'build_scripts', 'build_dist.mjs')], { stdio: 'ignore', env: { ...process.env, ATTENTION_LENS_MASTERY_SCORE: '60', ATTENTION_LENS_DIST: built } });
+    files = unzip(readFileSync(join(built, 'attention-lens.h5p')));
     const site = mkdtempSync(join(tmpdir(), 'h5p-host-'));
     for (const [name, bytes] of files) {
       mkdirSync(dirname(join(site, 'h5p', name)), { recursive: true });

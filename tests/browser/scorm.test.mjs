@@ -18,8 +18,11 @@ let files;  // the package's files, as the LMS unpacked them
 // An LMS's site: its page (scorm_lms.html with scorm-again) and the package unpacked under sco/.
 const lab = serveAndLaunch({
   root: async () => {
-    execFileSync(process.execPath, [join(PROJECT_ROOT, 'build_scripts', 'build_dist.mjs')], { stdio: 'ignore', env: { ...process.env, ATTENTION_LENS_MASTERY_SCORE: '' } });
-    files = unzip(readFileSync(join(PROJECT_ROOT, 'dist', 'attention-lens-scorm12.zip')));
+    // Its own copy of dist/, with its own mastery score: the shared dist/ is rebuilt by other test
+    // files running beside this one.
+    const built = join(mkdtempSync(join(tmpdir(), 'dist-')), 'dist');
+    execFileSync(process.execPath, [join(PROJECT_ROOT, 'build_scripts', 'build_dist.mjs')], { stdio: 'ignore', env: { ...process.env, ATTENTION_LENS_MASTERY_SCORE: '', ATTENTION_LENS_DIST: built } });
+    files = unzip(readFileSync(join(built, 'attention-lens-scorm12.zip')));
     const site = mkdtempSync(join(tmpdir(), 'lms-site-'));
     for (const [name, bytes] of files) {
       mkdirSync(dirname(join(site, 'sco', name)), { recursive: true });
