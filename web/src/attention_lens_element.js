@@ -216,6 +216,11 @@ export class AttentionLensElement extends HTMLElement {
       this.#analysis = model.analyze(sentence, this.#attentionOptions());
       this.#comparison = this.#compareWith(model);
       this.#draw(model);
+      if (this.#comparison?.analysis && !compareModule) {
+        await this.#loadCompareCode();
+        if (renderId !== this.#renderCount) return;
+        this.#draw(model);
+      }
     } catch (error) {
       if (renderId !== this.#renderCount) return;
       this.#analysis = null;
@@ -227,14 +232,27 @@ export class AttentionLensElement extends HTMLElement {
     this.#resolveReady();
   }
 
-  // The code of the lines view and of compare="…", when the attributes ask for them. A failure
-  // to fetch it is a failure to load, said with a Retry like the engine's.
+  // The code of the lines view, when the view asks for it. A failure to fetch it is a failure to
+  // load, said with a Retry like the engine's.
   async #loadViewCode() {
     try {
       if (this.getAttribute('view') === 'lines') linesModule ??= await import('./lens_lines.js');
-      if (this.hasAttribute('compare')) compareModule ??= await import('./lens_compare.js');
     } catch (error) {
       throw Object.assign(error instanceof Error ? error : new Error(String(error)), { code: 'load-failed' });
+    }
+  }
+
+  // The code of compare="…", fetched once the grid is drawn (a task later, so that the page's
+  // first grid never waits for it: the lesson's 150 KB budget); the element then draws again with
+  // the comparison, and its ready promise resolves. If it cannot be fetched, the comparison's
+  // place says so.
+  async #loadCompareCode() {
+    await new Promise((resolve) => { setTimeout(resolve, 0); });
+    try {
+      compareModule ??= await import('./lens_compare.js');
+    } catch (error) {
+      console.error('Attention Lens could not load the code that compares two sentences:', error);
+      this.#comparison = { error: this.#text.loadFailed };
     }
   }
 
@@ -580,7 +598,7 @@ export class AttentionLensElement extends HTMLElement {
     // compare="…": the focused word's row in both sentences, below what the view shows.
     let compare = null;
     const comparison = [];
-    if (this.#comparison?.analysis) {
+    if (this.#comparison?.analysis && compareModule) {
       const second = this.#comparison.analysis;
       compare = compareModule.comparePanel({
         text, quoted, first: tokens, second: second.tokens, firstGrid: grid,
