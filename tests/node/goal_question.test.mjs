@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { checkGoal, goalIndices, goalQuery } from '../../web/src/quiz/goal_question.js';
-import { stringsFor } from '../../web/src/strings.js';
+import { quizStringsFor as stringsFor } from '../../web/src/quiz/quiz_strings.js';
 
 const words = ['cat', 'sat', 'mat', 'it'];
 // A 4×4 trace whose row 3 ("it") is [w, rest spread evenly].

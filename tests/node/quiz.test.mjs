@@ -96,7 +96,7 @@ test('the parent\'s origin: ancestorOrigins first, then the referrer, never an o
 });
 
 test('authors\' mistakes and live feedback are written in the quiz\'s language: Spanish for lang="es", English unchanged', async () => {
-  const { stringsFor } = await import('../../web/src/strings.js');
+  const { quizStringsFor: stringsFor } = await import('../../web/src/quiz/quiz_strings.js');
   const { resolveLiveQuestion } = await import('../../web/src/quiz/live_question.js');
   const es = stringsFor('es');
   const good = { id: 'a', prompt: 'P?', options: [{ text: 'x', correct: true }, { text: 'y' }] };

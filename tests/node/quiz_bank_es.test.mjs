@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { BUILT_IN_QUESTIONS, builtInQuestions } from '../../web/src/quiz/bank.js';
 import { SPANISH_QUESTIONS } from '../../web/src/quiz/bank_es.js';
 import { validateQuestions } from '../../web/src/quiz/schema.js';
-import { stringsFor } from '../../web/src/strings.js';
+import { quizStringsFor as stringsFor } from '../../web/src/quiz/quiz_strings.js';
 
 test('every built-in question has its Spanish, with as many options, and nothing else is there', () => {
   assert.deepEqual(Object.keys(SPANISH_QUESTIONS).sort(), BUILT_IN_QUESTIONS.map((q) => q.id).sort());

@@ -21,7 +21,7 @@ import { parseQuestions, validateQuestions } from './schema.js';
 import { resolveLiveQuestion } from './live_question.js';
 import { checkGoal, goalIndices, goalQuery } from './goal_question.js';
 import { LIMIT } from '../sandbox/vectors.js';
-import { stringsFor } from '../strings.js';
+import { quizStringsFor } from './quiz_strings.js';
 import { assetUrl } from '../asset_url.js';
 import { parseReportOrigin } from '../report_origin.js';
 
@@ -121,7 +121,7 @@ export class AttentionQuizElement extends HTMLElement {
 
   // Its own lang, else the nearest ancestor's (the page's), as HTML's lang is inherited.
   get #text() {
-    return stringsFor(this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang);
+    return quizStringsFor(this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang);
   }
 
   // Where this quiz's progress is kept: per page and per quiz on the page.

@@ -1,9 +1,10 @@
 // A goal question ("make “it” give at least 80 % of its attention to “cat”"), checked on what an
 // <attention-sandbox> shows now. Pure: takes the sandbox's words, trace and vectors, returns
 // numbers and words in the language of the strings given; the quiz element draws them.
-import { formatPercent, stringsFor } from '../strings.js';
+import { formatPercent } from '../strings.js';
+import { quizStringsFor } from './quiz_strings.js';
 
-const ENGLISH = stringsFor('en');
+const ENGLISH = quizStringsFor('en');
 
 /**
  * Where the goal's words are among the sandbox's words: { query, key } (indices) or { error }.

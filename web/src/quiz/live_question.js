@@ -2,16 +2,17 @@
 // ("Which word does “it” look at most?"), so the answer stays right if the sentence or the
 // model changes. Pure: takes the lens's analysis, returns a question in the usual shape, its
 // feedback and problems in the language of the strings given (English by default).
-import { formatPercent, stringsFor } from '../strings.js';
+import { formatPercent } from '../strings.js';
+import { quizStringsFor } from './quiz_strings.js';
 
-const ENGLISH = stringsFor('en');
+const ENGLISH = quizStringsFor('en');
 
 const percent = (weight, text) => formatPercent(text.locale, weight);
 
 /**
  * @param {object} question a validated live question { id, prompt, explanation, live: { word, layer, head } }
  * @param {{tokens, layers}} analysis the lens's current analysis
- * @param {object} [text] the strings to write in: stringsFor(lang) from strings.js
+ * @param {object} [text] the strings to write in: quizStringsFor(lang) from quiz_strings.js
  * @returns {{ question?: object, error?: string }}
  */
 export function resolveLiveQuestion(question, analysis, text = ENGLISH) {

@@ -7,14 +7,14 @@
 //               grid) or a goal: { sandbox, query, key, atLeast | atMost } (reached by moving
 //               vectors in a sandbox) — docs/quiz.md.
 
-import { stringsFor } from '../strings.js';
+import { quizStringsFor } from './quiz_strings.js';
 
-const ENGLISH = stringsFor('en');
+const ENGLISH = quizStringsFor('en');
 const isText = (value) => typeof value === 'string' && value.trim().length > 0;
 
 /**
  * @param {unknown} value the parsed JSON: an array of questions, or { questions: [...] }
- * @param {object} [text] the strings to write the problems in: stringsFor(lang) from strings.js
+ * @param {object} [text] the strings to write the problems in: quizStringsFor(lang) from quiz_strings.js
  * @returns {{ questions: object[], errors: string[] }} the usable questions (normalised) and
  *   every problem found; a question with a problem is left out.
  */
