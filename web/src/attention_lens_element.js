@@ -83,6 +83,13 @@ const MASKS = ['none', 'causal'];
 let linesModule = null;
 let compareModule = null;
 
+// Resolves in a task after the next frame is painted; in a page that paints no frames (a
+// background tab, where requestAnimationFrame waits), after at most 100 ms all the same.
+const afterNextPaint = () => new Promise((resolve) => {
+  const timer = setTimeout(resolve, 100);
+  requestAnimationFrame(() => setTimeout(() => { clearTimeout(timer); resolve(); }, 0));
+});
+
 // The elements whose engine or model could not be loaded: they share it, so a Retry on one of
 // them retries them all.
 const waitingForEngine = new Set();
@@ -213,6 +220,13 @@ export class AttentionLensElement extends HTMLElement {
       if (!VISIBLE.test(sentence)) throw Object.assign(new Error(this.#text.emptySentence), { code: 'empty-sentence' });
       await this.#loadViewCode();
       if (renderId !== this.#renderCount) return;
+      // A page's first grids out of sight wait until the ones in sight are painted: a lesson
+      // with seven grids then shows the one on screen a frame sooner, instead of after all seven
+      // have been computed and built.
+      if (!this.#analysis && !this.#inView()) {
+        await afterNextPaint();
+        if (renderId !== this.#renderCount) return;
+      }
       this.#analysis = model.analyze(sentence, this.#attentionOptions());
       this.#comparison = this.#compareWith(model);
       this.#draw(model);
@@ -230,6 +244,12 @@ export class AttentionLensElement extends HTMLElement {
       this.#content.replaceChildren(...this.#failure(error));
     }
     this.#resolveReady();
+  }
+
+  // Whether any of the element is inside the window now.
+  #inView() {
+    const box = this.getBoundingClientRect();
+    return box.bottom > 0 && box.top < (window.innerHeight || document.documentElement.clientHeight);
   }
 
   // The code of the lines view, when the view asks for it. A failure to fetch it is a failure to

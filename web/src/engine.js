@@ -150,16 +150,18 @@ async function readBytes(href) {
 }
 
 // The engine's .wasm, fetched and compiled here rather than by Emscripten's glue, so that its
-// bytes are counted as they arrive (a progress bar on a slow link). Compiled while it downloads
-// when the server says application/wasm, as the glue would; from the whole file otherwise.
-async function instantiateCounting(href, imports) {
+// bytes are counted as they arrive (a progress bar on a slow link), and so that it downloads and
+// compiles while the glue (attention_engine.mjs) is still being fetched: compiling needs no
+// imports, only instantiating does. Compiled while it downloads when the server says
+// application/wasm, as the glue would; from the whole file otherwise.
+async function compileCounting(href) {
   const response = await fetch(href, { credentials: 'same-origin' });
   if (!response.ok) throw new Error(`Could not load ${href}: the server answered ${response.status}.`);
   const body = counted(response, href);
   if (response.headers.get('Content-Type')?.split(';')[0].trim() === 'application/wasm') {
-    return WebAssembly.instantiateStreaming(body, imports);
+    return WebAssembly.compileStreaming(body);
   }
-  return WebAssembly.instantiate(await body.arrayBuffer(), imports);
+  return WebAssembly.compile(await body.arrayBuffer());
 }
 
 const isNode = typeof process !== 'undefined' && Boolean(process.versions?.node);
@@ -168,6 +170,9 @@ async function instantiate({ moduleUrl = DEFAULT_MODULE_URL, createModule, wasmU
   const moduleHref = new URL(moduleUrl, isNode ? undefined : globalThis.location?.href).href;
   const wasmHref = new URL(wasmUrl ?? moduleHref.replace(/\.m?js$/, '.wasm'), moduleHref).href;
   const givenBinary = await wasmBinary;  // first, so that a rejected promise is this call's error at once
+  // In a browser the .wasm starts downloading and compiling now, beside the glue's import.
+  const compiling = givenBinary || isNode ? null : compileCounting(wasmHref);
+  compiling?.catch(() => {});  // its failure is reported below, once the glue asks for it
   const factory = createModule ?? (await import(moduleHref)).default;
 
   const moduleOptions = { locateFile: () => wasmHref };
@@ -182,7 +187,7 @@ async function instantiate({ moduleUrl = DEFAULT_MODULE_URL, createModule, wasmU
     moduleOptions.wasmBinary = await readFile(new URL(wasmHref));
   } else {
     moduleOptions.instantiateWasm = (imports, receiveInstance) => {
-      instantiateCounting(wasmHref, imports).then(({ instance, module }) => receiveInstance(instance, module), wasmFailed);
+      compiling.then(async (module) => receiveInstance(await WebAssembly.instantiate(module, imports), module)).catch(wasmFailed);
       return {};  // the exports come later, through receiveInstance
     };
   }
