@@ -100,6 +100,44 @@ async function minifyInPlace(path, options) {
   writeFileSync(path, code);
 }
 
+// --- what the pages can ask for at once ----------------------------------------------------------
+// A page's module scripts import chunks, which import chunks; the engine's glue, its .wasm and the
+// weights are asked for only once the element runs. Each is a round trip the browser could have
+// made while the HTML was still arriving: <link rel="modulepreload"> and <link rel="preload">
+// tags in dist/'s pages let it (the single-file page has nothing to fetch, and web/ stays as it is).
+const ENGINE_FILES = [
+  '<link rel="preload" href="styles/attention-lens.css" as="style">',  // each element's shadow root links it
+  '<link rel="modulepreload" href="generated/attention_engine.mjs">',
+  // as="fetch" with crossorigin: the same mode and credentials as engine.js's fetch(), so the
+  // browser hands that fetch the preloaded response instead of asking again.
+  '<link rel="preload" href="generated/attention_engine.wasm" as="fetch" type="application/wasm" crossorigin>',
+  '<link rel="preload" href="model/attention_lens_model.bin" as="fetch" crossorigin>',
+];
+const outputName = (path) => relative(dist, join(root, path)).replaceAll('\\', '/');
+const staticImports = (outputPath, seen = new Set()) => {
+  for (const entry of bundled.metafile.outputs[outputPath]?.imports ?? []) {
+    if (entry.kind !== 'import-statement' || seen.has(entry.path)) continue;
+    seen.add(entry.path);
+    staticImports(entry.path, seen);
+  }
+  return seen;
+};
+for (const page of PAGES) {
+  const html = readFileSync(join(dist, page), 'utf8');
+  const scripts = moduleScriptsOf(html);
+  if (scripts.length === 0) continue;
+  const outputs = Object.keys(bundled.metafile.outputs);
+  const chunks = new Set();
+  for (const script of scripts) {
+    const output = outputs.find((path) => outputName(path) === script);
+    if (output) for (const imported of staticImports(output)) chunks.add(outputName(imported));
+  }
+  const links = [...chunks].sort().map((chunk) => `<link rel="modulepreload" href="${chunk}">`);
+  if (scripts.includes('attention-lens.js')) links.push(...ENGINE_FILES);
+  const first = html.indexOf('<script type="module"');
+  writeFileSync(join(dist, page), `${html.slice(0, first)}${links.join('\n  ')}\n  ${html.slice(first)}`);
+}
+
 // --- the single-file page --------------------------------------------------------------------
 const standalone = await buildStandalonePage({ web, page: 'index.html' });
 writeFileSync(join(dist, STANDALONE), standalone);
