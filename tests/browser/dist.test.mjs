@@ -39,6 +39,8 @@ test('dist/ works from a sub-path under a strict CSP, bundled, and requests only
     else if (/\.m?js$/.test(url.pathname)) scripts.push(url.pathname.slice(SUB_PATH.length));
   });
   page.on('response', (response) => { if (!response.ok()) failed.push(`${response.status()} ${response.url()}`); });
+  const requested = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname.slice(SUB_PATH.length)));
   await page.goto(new URL(SUB_PATH, lab.server.url).href);
   await page.waitForSelector('body[data-ready]');
   assert.equal(await page.getAttribute('body', 'data-ready'), 'true');
@@ -52,6 +54,13 @@ test('dist/ works from a sub-path under a strict CSP, bundled, and requests only
   const entryScripts = [...moduleScriptsOf(readFileSync(join(PROJECT_ROOT, 'dist', 'index.html'), 'utf8')), 'attention-quiz.js', 'attention-sandbox.js'];
   const unbundled = scripts.filter((path) => !entryScripts.includes(path) && !path.startsWith('chunks/') && path !== 'generated/attention_engine.mjs');
   assert.deepEqual(unbundled, []);
+  // The page asks early for what its first grid needs (preload tags written by the build), and the
+  // engine uses those responses: each of its files is requested once.
+  const html = readFileSync(join(PROJECT_ROOT, 'dist', 'index.html'), 'utf8');
+  for (const file of ['generated/attention_engine.mjs', 'generated/attention_engine.wasm', 'model/attention_lens_model.bin', 'styles/attention-lens.css']) {
+    assert.match(html, new RegExp(`<link rel="(module)?preload" href="${file}"`), `index.html preloads ${file}`);
+    assert.equal(requested.filter((path) => path === file).length, 1, `${file} is requested once`);
+  }
   assert.deepEqual(outside, []);
   assert.deepEqual(failed, []);
   assert.deepEqual(problems, []);
