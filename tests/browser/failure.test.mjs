@@ -85,6 +85,8 @@ for (const lang of ['en', 'es']) {
         }
         assert.equal(await page.textContent('#first .grid tbody tr.is-focus th'), 'it');
         assert.equal(await page.textContent('#second .grid tbody tr.is-focus th'), 'bank');
+        // The keyboard is where the Retry button was: on the grid's focused word.
+        assert.equal(await page.evaluate(() => document.activeElement?.id === 'first' && document.getElementById('first').shadowRoot.activeElement?.textContent), 'it');
       } finally {
         await context.close();
       }
@@ -105,6 +107,8 @@ test('Retry that fails again keeps the message and the button, and the next Retr
     // and each says so again, with a new button.
     while (reports() < 4) await page.waitForTimeout(50);
     await page.waitForSelector('#first .failure .retry');
+    // Failed again: the keyboard is on the new Retry button.
+    await page.waitForFunction(() => document.getElementById('first').shadowRoot.activeElement?.classList.contains('retry'));
     assert.equal(await page.textContent('#second .failure .error'), stringsFor('en').loadFailed);
     await page.unroute(failure.url);
     await page.click('#first .failure .retry');

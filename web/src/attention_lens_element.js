@@ -404,10 +404,16 @@ export class AttentionLensElement extends HTMLElement {
     const retry = element('button', { type: 'button', className: 'retry' }, text.retry);
     // One click retries every element the same failure stopped: they share the engine.
     retry.addEventListener('click', () => {
+      let own = null;
       for (const lens of new Set([this, ...waitingForEngine])) {
         waitingForEngine.delete(lens);
-        if (lens.isConnected) lens.#render();
+        if (!lens.isConnected) continue;
+        const drawn = lens.#render();
+        if (lens === this) own = drawn;
       }
+      // The button leaves with the message: the keyboard's place moves to what took their place
+      // (the focused word of the grid, or the new Retry if it failed again), not to the page's top.
+      own.then(() => this.#content.querySelector('.sentence .word[tabindex="0"], .retry')?.focus());
     });
     failure.append(retry);
     return [failure];

@@ -191,7 +191,8 @@ export class AttentionSandboxElement extends HTMLElement {
       const message = element('p', { className: 'error' }, error?.code === 'load-failed' || /load|fetch/i.test(String(error?.message)) ? text.loadFailed : text.engineFailed);
       message.setAttribute('role', 'alert');
       const retry = element('button', { type: 'button', className: 'retry' }, text.retry);
-      retry.addEventListener('click', () => this.#render());
+      // The keyboard's place moves to what replaces the button: the first preset, or a new Retry.
+      retry.addEventListener('click', () => this.#render().then(() => this.#content.querySelector('.preset, .retry')?.focus()));
       this.#content.replaceChildren(message, retry);
     }
     this.#resolveReady();
