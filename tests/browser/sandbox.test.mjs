@@ -337,6 +337,24 @@ test('a goal question is answered by moving a vector: Check reads the weight fro
   assert.equal(statements[1].result.success, true);
 });
 
+test('when the engine does not arrive: a message in the page\'s language and Retry, which draws the sandbox once it does', async () => {
+  await lab.ready;
+  const context = await lab.browser.newContext();
+  const broken = await context.newPage();
+  const wasm = `${lab.server.url}web/generated/attention_engine.wasm`;
+  await broken.route(wasm, (route) => route.fulfill({ status: 404, body: 'missing' }));
+  broken.on('console', () => {});  // the developer's detail goes to the console
+  await broken.goto(`${lab.server.url}${PATH}`);
+  await broken.waitForSelector('#sandbox .retry');
+  assert.equal(await broken.textContent('#sandbox .error'), 'The sandbox could not be loaded: its files did not arrive. Check your connection, then try again.');
+  assert.equal(await broken.textContent('#spanish .error'), 'No se pudo cargar el laboratorio: sus archivos no llegaron. Comprueba tu conexión y vuelve a intentarlo.');
+  await broken.unroute(wasm);
+  await broken.click('#sandbox .retry');
+  await broken.waitForSelector('#sandbox .steps-table');
+  assert.equal(await broken.evaluate(() => document.getElementById('sandbox').shadowRoot.activeElement?.dataset.preset), 'alike');
+  await context.close();
+});
+
 for (const [colorScheme, width] of [['light', 1280], ['dark', 360], ['light', 360], ['dark', 1280]]) {
   test(`axe: the sandbox page, ${colorScheme}, ${width} px: no violations`, async () => {
     await lab.ready;
