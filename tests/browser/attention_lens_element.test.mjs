@@ -341,6 +341,38 @@ test('temperature is read strictly: a notice names what arrived and what is allo
   assert.deepEqual(problems, []);
 });
 
+test('the temperature slider reaches the whole range the attribute allows, on a log scale, and says the temperature', async () => {
+  await page.evaluate(() => {
+    const lens = document.createElement('attention-lens');
+    lens.id = 'slider-lens';
+    lens.setAttribute('sentence', 'the dog saw the cat');
+    lens.setAttribute('temperature', '0.05');
+    document.body.append(lens);
+    return lens.ready;
+  });
+  const slider = page.locator('#slider-lens').getByRole('slider', { name: /Temperature/ });
+  const state = () => page.evaluate(() => {
+    const lens = document.getElementById('slider-lens');
+    const input = lens.shadowRoot.querySelector('.temperature input');
+    return { attribute: lens.getAttribute('temperature'), value: Number(input.value), min: Number(input.min), max: Number(input.max), said: input.getAttribute('aria-valuetext') };
+  });
+  let now = await state();
+  assert.equal(now.value, now.min, 'the coolest temperature is the slider\'s left end, not clamped to another');
+  assert.equal(now.said, '0.05');
+  await slider.focus();
+  await page.keyboard.press('End');
+  await page.waitForFunction(() => document.getElementById('slider-lens').getAttribute('temperature') === '20');
+  now = await state();
+  assert.equal(now.said, '20.00');
+  await slider.fill('0');  // the middle of the scale
+  await page.waitForFunction(() => document.getElementById('slider-lens').getAttribute('temperature') === '1');
+  await slider.fill('0.4');
+  await page.waitForFunction(() => document.getElementById('slider-lens').getAttribute('temperature') === '2.5');
+  assert.equal((await state()).said, '2.50');
+  await page.evaluate(() => document.getElementById('slider-lens').remove());
+  assert.deepEqual(problems, []);
+});
+
 test('layer, head, scaling, mask and controls are read as strictly', async () => {
   const lastLayerAverage = await drawLens({});
   // parseInt would have read "1abc" as 1 and "1.5" as 1: the notice said one thing, the grid showed another.

@@ -47,6 +47,12 @@ const CONTROLS = ['layer', 'head', 'scaling', 'causal', 'temperature'];
 // on one word, and at 20 no row does (the strongest weight is at most 0.4 above uniform): beyond
 // either end the grid shows nothing new. Out of range, the nearest end is used.
 const TEMPERATURE = { min: 0.05, max: 20, default: 1 };
+// The slider runs over the whole range on a log scale (its value is log10 of the temperature), so
+// that 0.05, 1 and 20 are all within reach and 1 sits in the middle; what it sets is rounded to
+// two significant digits (0.05, 0.43, 1, 2.5, 20).
+const SLIDER = { min: Math.log10(TEMPERATURE.min).toFixed(2), max: Math.log10(TEMPERATURE.max).toFixed(2), step: '0.01' };
+const sliderValue = (temperature) => Math.log10(temperature).toFixed(2);
+const sliderTemperature = (value) => Math.min(TEMPERATURE.max, Math.max(TEMPERATURE.min, Number((10 ** Number(value)).toPrecision(2))));
 // The whole attribute must be a decimal number: no "2abc", "Infinity", "0x10" or "" (which
 // Number.parseFloat or Number would let through as 2, Infinity, 16 or 0).
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
@@ -313,7 +319,7 @@ export class AttentionLensElement extends HTMLElement {
     };
     const temperature = element('label', { className: 'temperature' }, `${text.temperature} `);
     const { value } = parseTemperature(this.getAttribute('temperature'));
-    temperature.append(element('input', { type: 'range', min: '0.25', max: '4', step: '0.25', value: String(value), disabled: true }),
+    temperature.append(element('input', { type: 'range', ...SLIDER, value: sliderValue(value), disabled: true }),
       element('output', {}, formatNumber(text.locale, value, 2)));
     const offered = { layer: placeholder('layer', text.layer), head: placeholder('head', text.head),
       scaling: toggle('scaling', text.divideBySqrtDk), causal: toggle('causal', text.causalMask), temperature };
@@ -534,10 +540,15 @@ export class AttentionLensElement extends HTMLElement {
       return label;
     };
     const temperatureLabel = element('label', { className: 'temperature' }, `${text.temperature} `);
-    const slider = element('input', { type: 'range', min: '0.25', max: '4', step: '0.25', value: String(options.temperature) });
+    const slider = element('input', { type: 'range', ...SLIDER, value: sliderValue(options.temperature) });
     const shown = element('output', {}, formatNumber(text.locale, options.temperature, 2));
-    slider.addEventListener('change', () => this.setAttribute('temperature', slider.value));
-    slider.addEventListener('input', () => { shown.textContent = formatNumber(text.locale, Number(slider.value), 2); });
+    // A screen reader says the temperature, not the slider's logarithm.
+    slider.setAttribute('aria-valuetext', shown.textContent);
+    slider.addEventListener('change', () => this.setAttribute('temperature', String(sliderTemperature(slider.value))));
+    slider.addEventListener('input', () => {
+      shown.textContent = formatNumber(text.locale, sliderTemperature(slider.value), 2);
+      slider.setAttribute('aria-valuetext', shown.textContent);
+    });
     temperatureLabel.append(slider, shown);
     offer('scaling', toggle('scaling', text.divideBySqrtDk, options.scaleBySqrtDk, (on) => this.setAttribute('scaling', on ? 'on' : 'off')));
     offer('causal', toggle('causal', text.causalMask, options.mask === 'causal', (on) => this.setAttribute('mask', on ? 'causal' : 'none')));
