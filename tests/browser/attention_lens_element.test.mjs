@@ -341,6 +341,25 @@ test('temperature is read strictly: a notice names what arrived and what is allo
   assert.deepEqual(problems, []);
 });
 
+test('a new sentence and a focus set together: the focus is the new sentence\'s word, whatever the old grid showed', async () => {
+  const focused = await page.evaluate(async () => {
+    const lens = document.createElement('attention-lens');
+    lens.setAttribute('sentence', "The animal didn't cross the street because it was too tired");
+    lens.setAttribute('focus', 'it');
+    document.body.append(lens);
+    await lens.ready;
+    // As the embed does with its address: the sentence, then the focus, while the old grid shows.
+    const drawn = new Promise((resolve) => lens.addEventListener('attentionchange', resolve, { once: true }));
+    lens.setAttribute('sentence', 'I went to the bank to deposit money');
+    lens.setAttribute('focus', 'bank');
+    await drawn;
+    const row = lens.shadowRoot.querySelector('.grid tbody tr.is-focus th').textContent;
+    lens.remove();
+    return row;
+  });
+  assert.equal(focused, 'bank');
+});
+
 test('the temperature slider reaches the whole range the attribute allows, on a log scale, and says the temperature', async () => {
   await page.evaluate(() => {
     const lens = document.createElement('attention-lens');

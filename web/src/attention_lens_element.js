@@ -149,6 +149,7 @@ export class AttentionLensElement extends HTMLElement {
   // page wraps the axes' text above the table); replaced, and the old one let go, by each draw.
   #markerObserver = null;
   #renderCount = 0;
+  #rendering = false;  // a render is under way: it reads the focus attribute when it draws
   #resolveReady;
 
   constructor() {
@@ -204,15 +205,31 @@ export class AttentionLensElement extends HTMLElement {
 
   attributeChangedCallback(name, oldValue, newValue) {
     if (!this.isConnected || oldValue === newValue) return;
-    if (name === 'focus' && this.#analysis) {
-      this.#focusWord(newValue);
-      return;
+    // A new sentence has new words: the row lit and pinned in the old one mean nothing in it, and
+    // the focus attribute decides again (a page that sets sentence then focus, as the embed does,
+    // gets its focus even when the old sentence's grid is still on screen).
+    if (name === 'sentence') {
+      this.#focused = null;
+      this.#pinned = null;
+    }
+    if (name === 'focus') {
+      // The draw under way reads the attribute; the grid on screen may be the old sentence's.
+      if (this.#rendering) {
+        this.#focused = null;
+        this.#pinned = null;
+        return;
+      }
+      if (this.#analysis) {
+        this.#focusWord(newValue);
+        return;
+      }
     }
     this.#render();
   }
 
   async #render() {
     const renderId = ++this.#renderCount;
+    this.#rendering = true;
     const sentence = this.getAttribute('sentence') ?? '';
     // Nothing drawn yet (or a failure in its place): the sentence and the grid's frame at once,
     // so the page does not move when the grid arrives. Replaced before it is painted when the
@@ -249,6 +266,7 @@ export class AttentionLensElement extends HTMLElement {
       this.#linesPanel?.disconnect();
       this.#content.replaceChildren(...this.#failure(error));
     }
+    this.#rendering = false;  // only the newest render gets here
     this.#resolveReady();
   }
 
