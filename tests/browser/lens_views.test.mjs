@@ -214,6 +214,88 @@ test('compare: a second sentence without the focused word, or too long to read, 
   assert.equal(await page.locator('#pair-long .grid').count(), 1);
 });
 
+test('compare, lang="es": a second sentence too long to read is refused in Spanish, with the count and the limit', async () => {
+  await page.evaluate(() => document.getElementById('pair-long').setAttribute('lang', 'es'));
+  await page.waitForFunction(() => document.getElementById('pair-long').shadowRoot.querySelector('.compare-message')?.textContent.startsWith('No se puede comparar'));
+  const long = await pairOf('pair-long');
+  assert.match(long.message, /^No se puede comparar la 2\.ª frase: .*70.*64/);
+  assert.equal(await page.locator('#pair-long .grid').count(), 1, 'the first sentence\'s grid stays');
+  await page.evaluate(() => document.getElementById('pair-long').removeAttribute('lang'));
+  await page.waitForFunction(() => document.getElementById('pair-long').shadowRoot.querySelector('.compare-message')?.textContent.startsWith('The 2nd sentence'));
+});
+
+test('view="lines" at 360 px with 64 words: the columns fit, the page scrolls down and never sideways, every line ends on its words', async () => {
+  await lab.ready;
+  const context = await lab.browser.newContext({ viewport: { width: 360, height: 800 } });
+  const narrow = await context.newPage();
+  try {
+    await narrow.goto(`${lab.server.url}${PATH}`);
+    await narrow.waitForSelector('body[data-ready]');
+    // The model's longest sentence: 64 words, each one token.
+    const WORDS = 'the cat sat on the mat because it was tired and the dog ran to the park'.split(' ');
+    const sentence = Array.from({ length: 64 }, (_, i) => WORDS[i % WORDS.length]).join(' ');
+    await narrow.evaluate(async (sentence) => {
+      const lens = Object.assign(document.createElement('attention-lens'), { id: 'long-lines' });
+      lens.setAttribute('view', 'lines');
+      lens.setAttribute('sentence', sentence);
+      lens.setAttribute('focus', 'it');
+      lens.setAttribute('controls', '');
+      document.querySelector('main').append(lens);
+      await lens.ready;
+    }, sentence);
+    const measure = () => narrow.evaluate(() => {
+      const lens = document.getElementById('long-lines');
+      const root = lens.shadowRoot;
+      const board = root.querySelector('.lines-board').getBoundingClientRect();
+      const middles = [...root.querySelectorAll('.lines-words li')].map((li) => { const box = li.getBoundingClientRect(); return box.top + box.height / 2; });
+      return {
+        n: lens.analysis.tokens.length,
+        weights: Array.from(lens.analysis.layers.at(-1).average.data),
+        focus: [...root.querySelectorAll('.lines-words.looks li')].findIndex((li) => li.classList.contains('is-focus')),
+        lines: [...root.querySelectorAll('.lines-svg line')].map((line) => ({ query: Number(line.dataset.query), key: Number(line.dataset.key), y1: Number(line.getAttribute('y1')), y2: Number(line.getAttribute('y2')) })),
+        middles, boardTop: board.top, boardRight: board.right, boardHeight: board.height,
+        wordsHeight: root.querySelector('.lines-words.looks li:last-child').getBoundingClientRect().bottom - root.querySelector('.lines-words.looks li').getBoundingClientRect().top,
+        pageWidth: document.documentElement.scrollWidth, pageHeight: document.documentElement.scrollHeight, viewport: [innerWidth, innerHeight],
+      };
+    });
+    let shown = await measure();
+    assert.equal(shown.n, 64);
+    assert.ok(shown.pageWidth <= shown.viewport[0], `the page scrolls sideways: ${shown.pageWidth} px`);
+    assert.ok(shown.boardRight <= shown.viewport[0] + 0.5, `the right column ends at ${shown.boardRight} px`);
+    assert.ok(shown.pageHeight > shown.viewport[1], 'the 64 words run down the page');
+    // The picture never holds the board taller than its words (an element added to a page draws
+    // once before its stylesheet applies, when the columns are stacked).
+    assert.ok(shown.boardHeight - shown.wordsHeight < 2, `the board is ${shown.boardHeight} px for ${shown.wordsHeight} px of words`);
+    const ends = (state) => {
+      assert.ok(state.lines.length > 0);
+      for (const line of state.lines) {
+        assert.ok(Math.abs(state.boardTop + line.y1 - state.middles[line.query]) < 1.5, `line ${line.query} → ${line.key} starts off its word`);
+        assert.ok(Math.abs(state.boardTop + line.y2 - state.middles[state.n + line.key]) < 1.5, `line ${line.query} → ${line.key} ends off its word`);
+      }
+    };
+    ends(shown);
+    // The last word, scrolled to and pointed at: its lines, on its row.
+    const last = narrow.locator('#long-lines .lines-words.looks li').last();
+    await last.scrollIntoViewIfNeeded();
+    await last.hover();
+    shown = await measure();
+    assert.equal(shown.focus, 63);
+    assert.ok(shown.lines.every((line) => line.query === 63));
+    assert.equal(shown.lines.length, shown.weights.slice(63 * 64).filter((w) => w >= 0.01).length);
+    ends(shown);
+    await narrow.locator('#long-lines').screenshot({ path: join(SCREENSHOTS, 'lens-lines-64-360.png') });
+    // A wider window moves the words (the columns' middle stretches): the lines follow.
+    await narrow.setViewportSize({ width: 800, height: 800 });
+    await narrow.waitForFunction(() => {
+      const root = document.getElementById('long-lines').shadowRoot;
+      return Number(root.querySelector('.lines-svg line').getAttribute('x2')) > 300;
+    });
+    ends(await measure());
+  } finally {
+    await context.close();
+  }
+});
+
 for (const [colorScheme, width] of [['light', 1280], ['dark', 360], ['light', 360], ['dark', 1280]]) {
   test(`axe: lines and minimal pairs, ${colorScheme}, ${width} px: no violations; nothing scrolls the page sideways`, async () => {
     await lab.ready;

@@ -45,17 +45,21 @@ export function linesPanel({ text, tokens, weightAt, quoted }) {
   const right = column('looked-at');
   const picture = document.createElementNS(SVG, 'svg');
   picture.classList.add('lines-svg');
-  board.append(left.list, picture, right.list);
+  // The picture fills the middle column without giving it a height of its own (the CSS lays it
+  // over its holder): a picture as tall as the board it was drawn for would keep the board that
+  // tall when the words move up (a first draw before the stylesheet applies stacks both columns).
+  const holder = element('div', { className: 'lines-picture' });
+  holder.append(picture);
+  board.append(left.list, holder, right.list);
   panel.append(hint, allLabel, board);
 
   let focused = null;
   const draw = () => {
-    const width = picture.clientWidth;
-    const height = board.clientHeight;
+    const width = holder.clientWidth;
+    const height = holder.clientHeight;
     if (!width || !height) return;
     picture.setAttribute('viewBox', `0 0 ${width} ${height}`);
-    picture.setAttribute('height', String(height));
-    const top = board.getBoundingClientRect().top;
+    const top = holder.getBoundingClientRect().top;
     const middle = (item) => {
       const box = item.getBoundingClientRect();
       return box.top - top + box.height / 2;
