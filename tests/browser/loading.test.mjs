@@ -40,6 +40,8 @@ for (const { lang, attributes, width } of [
   { lang: 'es', attributes: 'editable', width: 1280 },
   { lang: 'en', attributes: 'head="1" controls="head scaling"', width: 1280 },
   { lang: 'en', attributes: 'editable', width: 360 },
+  // The lines view's skeleton: its two columns of words, without lines.
+  { lang: 'en', attributes: 'view="lines"', width: 360 },
 ]) {
   test(`lang="${lang}", ${attributes}, ${width} px, 400 kbit/s: the words at once, a progress bar, and no layout jump when the grid arrives`, async () => {
     await lab.ready;
@@ -59,6 +61,10 @@ for (const { lang, attributes, width } of [
       await page.waitForFunction(styled, null, { polling: 50, timeout: 60_000 });
       assert.equal(await page.$$eval('#lens .grid tbody tr.is-focus', (rows) => rows.length), 0, 'still loading: the grid is not drawn yet');
       assert.deepEqual(await page.$$eval('#lens .sentence .word', (words) => words.map((word) => word.textContent)), WORDS);
+      if (attributes.includes('lines')) {
+        assert.deepEqual(await page.$$eval('#lens .lines-words.looked-at li', (words) => words.map((word) => word.textContent)), WORDS);
+        assert.equal(await page.$$eval('#lens .lines-svg line', (lines) => lines.length), 0, 'no lines before the engine');
+      }
       const before = await page.evaluate(() => ({
         quiz: document.getElementById('quiz').getBoundingClientRect().top,
         lens: document.getElementById('lens').getBoundingClientRect().height,

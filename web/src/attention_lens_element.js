@@ -368,7 +368,8 @@ export class AttentionLensElement extends HTMLElement {
     skeleton.push(controls, words, status);
 
     const view = VIEWS.includes(this.getAttribute('view')) ? this.getAttribute('view') : 'grid';
-    if (view === 'heads' || view === 'lines') return skeleton;
+    if (view === 'heads') return skeleton;
+    if (view === 'lines') return [...skeleton, this.#linesSkeleton(tokens)];
     const focus = tokens.find((token) => token.toLowerCase() === (this.getAttribute('focus') ?? '').toLowerCase()) ?? tokens[0];
     const math = element('section', { className: 'math' });
     if (this.getAttribute('head') === null || this.getAttribute('head') === 'average') {
@@ -401,6 +402,27 @@ export class AttentionLensElement extends HTMLElement {
       element('span', {}, formatPercent(text.locale, 1)), element('span', { className: 'legend-text' }, text.legend));
     scroller.append(element('p', { className: 'axes' }, text.axes), legend, table);
     return [...skeleton, scroller, math];
+  }
+
+  // The lines view before the engine (and lens_lines.js) arrive: its hint, its checkbox and the
+  // two columns of words, without lines, in lens_lines.js's classes, so that nothing below
+  // moves when the lines are drawn. Built here, not in lens_lines.js: the module is still on
+  // its way.
+  #linesSkeleton(tokens) {
+    const text = this.#text;
+    const panel = element('div', { className: 'lines-view' });
+    const allLabel = element('label', { className: 'lines-all' });
+    allLabel.append(element('input', { type: 'checkbox', disabled: true }), document.createTextNode(` ${text.linesAllWords}`));
+    const board = element('div', { className: 'lines-board' });
+    board.setAttribute('aria-hidden', 'true');
+    const column = (side) => {
+      const list = element('ol', { className: `lines-words ${side}` });
+      for (const token of tokens) list.append(element('li', {}, quoted(token)));
+      return list;
+    };
+    board.append(column('looks'), element('div', { className: 'lines-picture' }), column('looked-at'));
+    panel.append(element('p', { className: 'lines-hint' }, text.linesHint), allLabel, board);
+    return panel;
   }
 
   // What the element shows in place of the grid when it cannot draw one. A sentence the model
