@@ -40,6 +40,7 @@ for (const { lang, attributes, width } of [
   { lang: 'es', attributes: 'editable', width: 1280 },
   { lang: 'en', attributes: 'head="1" controls="head scaling"', width: 1280 },
   { lang: 'en', attributes: 'editable', width: 360 },
+  { lang: 'es', attributes: 'editable', width: 360 },
   // The lines view's skeleton: its two columns of words, without lines.
   { lang: 'en', attributes: 'view="lines"', width: 360 },
 ]) {
