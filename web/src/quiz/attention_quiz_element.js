@@ -379,16 +379,7 @@ export class AttentionQuizElement extends HTMLElement {
       inputs.push(input);
       notes.push(note);
     });
-    const check = element('button', { type: 'submit' }, text.check);
-    const retry = element('button', { type: 'button', className: 'retry', hidden: true }, text.tryAgain);
-    const show = element('button', { type: 'button', className: 'show' }, text.showAnswer);
-    const actions = element('div', { className: 'actions' });
-    actions.append(check, retry, show);
-    // Where the result appears; focus moves there after Check or Show answer, which hide.
-    const status = element('div', { className: 'status', tabIndex: -1 });
-    status.setAttribute('role', 'status');
-    form.append(fieldset, actions, status);
-    if (this.#solved.has(question.id)) status.append(element('p', { className: 'before' }, text.answeredBefore));
+    const { retry, show, status, settle, reopen } = this.#actionsFor(form, fieldset, question);
 
     const finish = (selected, revealed) => {
       const correct = question.options.every((option, o) => option.correct === selected.includes(o));
@@ -408,22 +399,10 @@ export class AttentionQuizElement extends HTMLElement {
       const verdict = revealed ? text.hereIsTheAnswer : correct ? text.correct : text.notQuite;
       status.replaceChildren(element('p', { className: correct || revealed ? 'verdict right' : 'verdict wrong' }, verdict));
       if (question.explanation) status.append(element('p', { className: 'explanation' }, question.explanation));
-      check.hidden = true;
-      show.hidden = true;
-      retry.hidden = false;
-      status.focus();
-      if (correct && !revealed) {
-        this.#solved.add(question.id);
-        this.#saveProgress();
-      }
+      settle();
       // A live question shows why on its grid: the asked word's row lights up.
       if (question.lens) question.lens.setAttribute('focus', question.live.word);
-      this.#updateProgress();
-      if (!revealed) {
-        this.dispatchEvent(new CustomEvent('quizanswer', { bubbles: true, composed: true, detail: { id: question.id, correct, selected } }));
-        this.#tellParent({ question: question.id, correct, selected });
-        this.#sendXapi({ question, selected, correct });
-      }
+      this.#recordAnswer(question, { correct, revealed, selected });
     };
     form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -446,13 +425,55 @@ export class AttentionQuizElement extends HTMLElement {
         input.removeAttribute('aria-describedby');
         notes[o].hidden = true;
       });
+      reopen();
+      inputs[0].focus();
+    });
+    return form;
+  }
+
+  // What every question has below its fieldset: Check, Try again (shown once checked) and Show
+  // answer, and the status where the result appears. settle() is for after Check or Show answer
+  // (they hide, and the focus moves to the result); reopen() for Try again.
+  #actionsFor(form, fieldset, question) {
+    const text = this.#text;
+    const check = element('button', { type: 'submit' }, text.check);
+    const retry = element('button', { type: 'button', className: 'retry', hidden: true }, text.tryAgain);
+    const show = element('button', { type: 'button', className: 'show' }, text.showAnswer);
+    const actions = element('div', { className: 'actions' });
+    actions.append(check, retry, show);
+    const status = element('div', { className: 'status', tabIndex: -1 });
+    status.setAttribute('role', 'status');
+    form.append(fieldset, actions, status);
+    if (this.#solved.has(question.id)) status.append(element('p', { className: 'before' }, text.answeredBefore));
+    const settle = () => {
+      check.hidden = true;
+      show.hidden = true;
+      retry.hidden = false;
+      status.focus();
+    };
+    const reopen = () => {
       status.replaceChildren();
       check.hidden = false;
       show.hidden = false;
       retry.hidden = true;
-      inputs[0].focus();
-    });
-    return form;
+    };
+    return { check, retry, show, status, settle, reopen };
+  }
+
+  // A question checked or revealed: counted if answered right, and a checked one is reported to
+  // the page (quizanswer), the lesson platform around a frame and xAPI. A goal question's
+  // response is the weight it reached.
+  #recordAnswer(question, { correct, revealed, selected, response }) {
+    if (correct && !revealed) {
+      this.#solved.add(question.id);
+      this.#saveProgress();
+    }
+    this.#updateProgress();
+    if (revealed) return;
+    const answer = response === undefined ? { correct, selected } : { correct, selected, response };
+    this.dispatchEvent(new CustomEvent('quizanswer', { bubbles: true, composed: true, detail: { id: question.id, ...answer } }));
+    this.#tellParent({ question: question.id, ...answer });
+    this.#sendXapi({ question, ...answer });
   }
 
   // A goal question: the prompt, what the sandbox gives now (updated as the learner moves its
@@ -478,15 +499,7 @@ export class AttentionQuizElement extends HTMLElement {
     // Kept current while the learner drags; let go when this quiz draws again (the form is gone).
     const follow = () => { if (form.isConnected) showNow(); else sandbox.removeEventListener('vectorchange', follow); };
     sandbox.addEventListener('vectorchange', follow);
-    const check = element('button', { type: 'submit' }, text.check);
-    const retry = element('button', { type: 'button', className: 'retry', hidden: true }, text.tryAgain);
-    const show = element('button', { type: 'button', className: 'show' }, text.showAnswer);
-    const actions = element('div', { className: 'actions' });
-    actions.append(check, retry, show);
-    const status = element('div', { className: 'status', tabIndex: -1 });
-    status.setAttribute('role', 'status');
-    form.append(fieldset, actions, status);
-    if (this.#solved.has(question.id)) status.append(element('p', { className: 'before' }, text.answeredBefore));
+    const { check, retry, show, status, settle, reopen } = this.#actionsFor(form, fieldset, question);
 
     const finish = (revealed) => {
       const { weight, met, share, said } = checkGoal(goal, sandbox.trace, at, text);
@@ -498,21 +511,8 @@ export class AttentionQuizElement extends HTMLElement {
       status.replaceChildren(element('p', { className: met || revealed ? 'verdict right' : 'verdict wrong' }, verdict),
         element('p', { className: 'goal-feedback' }, feedback));
       if (question.explanation && (met || revealed)) status.append(element('p', { className: 'explanation' }, question.explanation));
-      check.hidden = true;
-      show.hidden = true;
-      retry.hidden = false;
-      status.focus();
-      if (correct) {
-        this.#solved.add(question.id);
-        this.#saveProgress();
-      }
-      this.#updateProgress();
-      if (!revealed) {
-        const response = Number(weight.toFixed(4));
-        this.dispatchEvent(new CustomEvent('quizanswer', { bubbles: true, composed: true, detail: { id: question.id, correct, selected: [], response } }));
-        this.#tellParent({ question: question.id, correct, selected: [], response });
-        this.#sendXapi({ question, selected: [], response, correct });
-      }
+      settle();
+      this.#recordAnswer(question, { correct, revealed, selected: [], response: Number(weight.toFixed(4)) });
     };
     form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -530,10 +530,7 @@ export class AttentionQuizElement extends HTMLElement {
       finish(true);
     });
     retry.addEventListener('click', () => {
-      status.replaceChildren();
-      check.hidden = false;
-      show.hidden = false;
-      retry.hidden = true;
+      reopen();
       check.focus();
     });
     return form;
