@@ -4,10 +4,8 @@
 import { stringsFor } from '../strings.js';
 
 const en = {
-  loading: 'Loading the attention engine…',
   loadFailed: 'The sandbox could not be loaded: its files did not arrive. Check your connection, then try again.',
   engineFailed: 'The attention engine stopped with an error. Try again; if it happens again, tell your teacher.',
-  retry: 'Retry',
   presets: 'Try an idea',
   presetNames: { alike: 'Every key alike', aligned: 'One key matches', long: 'Long vectors', opposite: 'Opposite vectors' },
   presetNotes: {
@@ -26,7 +24,6 @@ const en = {
   output: 'output',
   handle: (kind, word, x, y) => `${kind} of “${word}”: ${x}, ${y}`,
   handleRole: 'movable vector',
-  divideBySqrtDk: 'Divide by √d_k',
   stepsTitle: (word) => `The row of “${word}”, step by step`,
   stepsKey: 'key',
   stepsScore: 'q·k',
@@ -36,7 +33,6 @@ const en = {
   stepsOutput: (vector) => `Output = Σ weight × value = ${vector}`,
   weightsTitle: 'Every word’s row of weights (each row adds up to 1)',
   weightsCaption: 'Attention weights: rows are the word that looks, columns the word it looks at',
-  sum: 'sum',
   summary: (word, top, share) => `“${word}” looks most at “${top}”: ${share}.`,
   typeVectors: 'Type the vectors',
   word: 'word',
@@ -50,14 +46,11 @@ const en = {
   vectorsWrongCount: (name, count, words) => `The ${name} attribute has ${count} pairs for ${words} words. Using the example vectors.`,
   vectorsOffPlane: (name, limit) => `Some of the ${name} go beyond the plane (−${limit} to ${limit}): they were moved to its edge.`,
   noFocus: (word) => `There is no word “${word}” among the words. Starting with the first.`,
-  notAChoice: (attribute, asked, choices, used) => `The ${attribute} attribute must be ${choices.map((c) => `“${c}”`).join(' or ')}, not “${asked}”. Using “${used}”.`,
 };
 
 const es = {
-  loading: 'Cargando el motor de atención…',
   loadFailed: 'No se pudo cargar el laboratorio: sus archivos no llegaron. Comprueba tu conexión y vuelve a intentarlo.',
   engineFailed: 'El motor de atención se detuvo con un error. Vuelve a intentarlo; si se repite, avisa a tu profesor.',
-  retry: 'Reintentar',
   presets: 'Prueba una idea',
   presetNames: { alike: 'Todas las claves iguales', aligned: 'Una clave coincide', long: 'Vectores largos', opposite: 'Vectores opuestos' },
   presetNotes: {
@@ -76,7 +69,6 @@ const es = {
   output: 'salida',
   handle: (kind, word, x, y) => `${kind} de «${word}»: ${x}; ${y}`,
   handleRole: 'vector movible',
-  divideBySqrtDk: 'Dividir entre √d_k',
   stepsTitle: (word) => `La fila de «${word}», paso a paso`,
   stepsKey: 'clave',
   stepsScore: 'q·k',
@@ -86,7 +78,6 @@ const es = {
   stepsOutput: (vector) => `Salida = Σ peso × valor = ${vector}`,
   weightsTitle: 'La fila de pesos de cada palabra (cada fila suma 1)',
   weightsCaption: 'Pesos de atención: las filas son la palabra que mira, las columnas la palabra a la que mira',
-  sum: 'suma',
   summary: (word, top, share) => `«${word}» mira sobre todo a «${top}»: ${share}.`,
   typeVectors: 'Escribe los vectores',
   word: 'palabra',
@@ -99,13 +90,19 @@ const es = {
   vectorsWrongCount: (name, count, words) => `El atributo ${name} tiene ${count} pares para ${words} palabras. Se usan los vectores de ejemplo.`,
   vectorsOffPlane: (name, limit) => `Algunos de los vectores de ${name} salen del plano (−${limit} a ${limit}): se llevaron a su borde.`,
   noFocus: (word) => `No hay ninguna palabra «${word}» entre las palabras. Se empieza por la primera.`,
-  notAChoice: (attribute, asked, choices, used) => `El atributo ${attribute} debe ser ${choices.map((c) => `«${c}»`).join(' o ')}, no «${asked}». Se usa «${used}».`,
 };
 
 const LANGUAGES = { en, es };
 
-/** The sandbox's strings for a BCP 47 tag, with the shared ones (locale, separators) beside them. */
+const merged = new Map();  // the shared strings of a language → those with the sandbox's added
+
+/**
+ * The sandbox's strings for a BCP 47 tag, on top of the shared ones (strings.js: the locale, the
+ * list separator, "Retry", "Divide by √d_k", "sum", the message for an attribute that is not one
+ * of its words…).
+ */
 export function sandboxStringsFor(tag) {
   const shared = stringsFor(tag);
-  return { ...(LANGUAGES[shared.locale] ?? en), locale: shared.locale, listSeparator: shared.listSeparator };
+  if (!merged.has(shared)) merged.set(shared, { ...shared, ...(LANGUAGES[shared.locale] ?? en) });
+  return merged.get(shared);
 }
