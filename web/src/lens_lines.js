@@ -54,7 +54,10 @@ export function linesPanel({ text, tokens, weightAt, quoted }) {
   panel.append(hint, allLabel, board);
 
   let focused = null;
-  const draw = () => {
+  // Where the words are: measured when the board's layout changes, not on every hover, so that
+  // redrawing the lines reads no layout.
+  let places = null;
+  const measure = () => {
     const width = holder.clientWidth;
     const height = holder.clientHeight;
     if (!width || !height) return;
@@ -64,8 +67,12 @@ export function linesPanel({ text, tokens, weightAt, quoted }) {
       const box = item.getBoundingClientRect();
       return box.top - top + box.height / 2;
     };
-    const leftY = left.items.map(middle);
-    const rightY = right.items.map(middle);
+    places = { width, leftY: left.items.map(middle), rightY: right.items.map(middle) };
+    draw();
+  };
+  const draw = () => {
+    if (!places) return;
+    const { width, leftY, rightY } = places;
     const lines = [];
     const line = (query, key, className, strokeWidth, opacity) => {
       const path = document.createElementNS(SVG, 'line');
@@ -98,7 +105,7 @@ export function linesPanel({ text, tokens, weightAt, quoted }) {
     picture.replaceChildren(...lines);
   };
   // The words' places change with the width (long words wrap) and the font: lines follow.
-  const observer = new ResizeObserver(draw);
+  const observer = new ResizeObserver(measure);
   observer.observe(board);
   all.addEventListener('change', draw);
 
