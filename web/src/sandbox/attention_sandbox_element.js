@@ -512,7 +512,11 @@ export class AttentionSandboxElement extends HTMLElement {
           const at = [x + 0.3 * away[0] - side * 0.28 * away[1], y + 0.3 * away[1] + side * 0.28 * away[0]];
           label.setAttribute('x', Math.min(LIMIT, Math.max(-LIMIT, at[0])));
           label.setAttribute('y', Math.min(LIMIT + 0.3, Math.max(-LIMIT, -at[1])) + 0.1);
-          label.setAttribute('text-anchor', at[0] < x - 0.15 ? 'end' : at[0] > x + 0.15 ? 'start' : 'middle');
+          let anchor = at[0] < x - 0.15 ? 'end' : at[0] > x + 0.15 ? 'start' : 'middle';
+          // Near the plane's side edges a label runs back toward the middle, so it is never cut off.
+          if (anchor !== 'end' && at[0] > LIMIT - 1.2) anchor = 'end';
+          else if (anchor !== 'start' && at[0] < -LIMIT + 1.2) anchor = 'start';
+          label.setAttribute('text-anchor', anchor);
           if (dot) {
             dot.setAttribute('transform', `translate(${x} ${-y})`);
             dot.setAttribute('aria-label', name);
