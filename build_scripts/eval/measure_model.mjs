@@ -51,6 +51,8 @@ try {
 }
 const engine = await loadEngine();
 const model = engine.loadModel(weightsBytes);
+// As the widget reads a sentence with words the model has no row for: by their classes.
+engine.loadWordReadings(readFileSync(fileURLToPath(new URL('../../cpp/model/data/word_readings.tsv', import.meta.url))));
 const { layerCount, headCount, headLabels } = model.info;
 const lastLayer = layerCount - 1;
 const figures = { weights: options.weights, layerCount, headCount };

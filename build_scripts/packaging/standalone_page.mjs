@@ -30,7 +30,7 @@ const ASSET_URL_CALL = /\bassetUrl\(\s*(?:'([^']*)'|"([^"]*)"|([^)]*))\s*\)/g;
 const MIME_TYPES = {
   '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg',
   '.gif': 'image/gif', '.webp': 'image/webp', '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.woff': 'font/woff',
-  '.json': 'application/json', '.txt': 'text/plain',
+  '.json': 'application/json', '.txt': 'text/plain', '.tsv': 'text/tab-separated-values',
 };
 // What a stylesheet may reference (url(…)): inlined as data: URLs by esbuild.
 const CSS_REFERENCE_LOADERS = Object.fromEntries(Object.keys(MIME_TYPES)

@@ -270,8 +270,12 @@ val multi_head(val query_input, val key_value_input, val weights, val options) {
 struct LoadedModel {
   ModelWeights weights;
   Vocabulary vocabulary;
+  std::unique_ptr<WordReader> reader;  // reads `vocabulary`, which stays where it is
 };
 std::map<int, std::unique_ptr<LoadedModel>> loaded_models;
+// The word readings (WordNet classes, first names): one copy for every model, loaded when the
+// page first meets a word without a row of its own (loadWordReadings).
+std::shared_ptr<const WordNetLexicon> word_readings;
 int next_model_id = 1;
 
 LoadedModel& model_with_id(int id) {
@@ -296,6 +300,8 @@ val load_model(val bytes) {
     const std::vector<std::uint8_t> data = emscripten::convertJSArrayToNumberVector<std::uint8_t>(bytes);
     auto model = std::make_unique<LoadedModel>(LoadedModel{parse_weights(data.data(), data.size()), Vocabulary({"[unk]"})});
     model->vocabulary = Vocabulary(model->weights.vocabulary);
+    model->reader = std::make_unique<WordReader>(model->vocabulary);
+    model->reader->use_lexicon(word_readings);
     const ModelConfig& config = model->weights.config;
     val info = val::object();
     const int id = next_model_id++;
@@ -314,6 +320,25 @@ val load_model(val bytes) {
 
 void unload_model(int id) { loaded_models.erase(id); }
 
+// bytes: Uint8Array of word_readings.tsv → { lemmas, irregularForms, names }. Every loaded model,
+// and every model loaded later, then reads words it has no row for as their class.
+val load_word_readings(val bytes) {
+  return returning_errors([&] {
+    if (!bytes.instanceof(val::global("Uint8Array")))
+      throw BadArgument("The word readings must be bytes (a Uint8Array of word_readings.tsv); got " + describe(bytes) + ".");
+    const std::vector<std::uint8_t> data = emscripten::convertJSArrayToNumberVector<std::uint8_t>(bytes);
+    auto lexicon = std::make_shared<const WordNetLexicon>(
+        WordNetLexicon::parse(std::string_view(reinterpret_cast<const char*>(data.data()), data.size())));
+    word_readings = lexicon;
+    for (auto& [id, model] : loaded_models) model->reader->use_lexicon(word_readings);
+    val info = val::object();
+    info.set("lemmas", static_cast<double>(lexicon->lemma_count()));
+    info.set("irregularForms", static_cast<double>(lexicon->exception_count()));
+    info.set("names", static_cast<double>(lexicon->name_count()));
+    return info;
+  });
+}
+
 // For each byte offset of a UTF-8 string (and one past the end), the UTF-16 offset JS uses.
 std::vector<int> utf16_offsets(const std::string& utf8) {
   std::vector<int> offsets(utf8.size() + 1, 0);
@@ -327,7 +352,7 @@ std::vector<int> utf16_offsets(const std::string& utf8) {
   return offsets;
 }
 
-// → { tokens: [{ text, start, end, known, prediction, probability }],
+// → { tokens: [{ text, start, end, known, wordClass ("" or the class the word is read as), prediction, probability }],
 //     layers: [{ average, heads: [{ label, queries, keys, values, scale, scores, scaled,
 //                                   allowed, weights, output }] }] }
 val analyze(int id, std::string sentence, val options) {
@@ -339,7 +364,7 @@ val analyze(int id, std::string sentence, val options) {
     if (attention_options.mask.kind != MaskKind::none && attention_options.mask.kind != MaskKind::causal)
       throw BadArgument("analyze() takes mask 'none' or 'causal'.");
     const SentenceAnalysis analysis =
-        analyze_sentence(model.weights, model.vocabulary, sentence, attention_options);
+        analyze_sentence(model.weights, *model.reader, sentence, attention_options);
     const std::vector<int> offsets = utf16_offsets(sentence);
     const std::vector<Prediction> predicted = predictions(analysis.trace);
 
@@ -351,6 +376,7 @@ val analyze(int id, std::string sentence, val options) {
       token.set("start", offsets[t.token.start]);
       token.set("end", offsets[t.token.end]);
       token.set("known", t.known);
+      token.set("wordClass", t.word_class);
       token.set("prediction", model.weights.class_names[static_cast<std::size_t>(predicted[i].class_id)]);
       token.set("probability", predicted[i].probability);
       tokens.call<void>("push", token);
@@ -395,4 +421,5 @@ EMSCRIPTEN_BINDINGS(attention_engine) {
   emscripten::function("loadModel", &load_model);
   emscripten::function("analyze", &analyze);
   emscripten::function("unloadModel", &unload_model);
+  emscripten::function("loadWordReadings", &load_word_readings);
 }

@@ -28,7 +28,16 @@ TooManyTokens::TooManyTokens(std::size_t token_count, std::size_t token_limit)
       count(token_count),
       limit(token_limit) {}
 
-SentenceAnalysis analyze_sentence(const ModelWeights& weights, const Vocabulary& vocabulary,
+bool starts_sentence(const std::vector<Token>& tokens, std::size_t index) {
+  for (std::size_t i = index; i-- > 0;) {
+    const std::string& text = tokens[i].text;
+    if (text == "\"" || text == "\u201C" || text == "(" || text == "\u00BF" || text == "\u00A1") continue;
+    return text == "." || text == "!" || text == "?" || text == ":" || text == "\u2026";
+  }
+  return true;
+}
+
+SentenceAnalysis analyze_sentence(const ModelWeights& weights, const WordReader& reader,
                                   std::string_view sentence, const AttentionOptions& options) {
   const std::vector<Token> tokens = tokenize(sentence);
   if (tokens.empty())
@@ -37,10 +46,10 @@ SentenceAnalysis analyze_sentence(const ModelWeights& weights, const Vocabulary&
   if (tokens.size() > limit) throw TooManyTokens(tokens.size(), limit);
   SentenceAnalysis analysis;
   std::vector<int> ids;
-  for (const Token& token : tokens) {
-    const int id = vocabulary.id_of(token.text);
-    analysis.tokens.push_back({token, id, id != Vocabulary::kUnknownId});
-    ids.push_back(id);
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    WordReading reading = reader.read(tokens[i].text, starts_sentence(tokens, i));
+    ids.push_back(reading.id);
+    analysis.tokens.push_back({tokens[i], reading.id, reading.known(), std::move(reading.word_class)});
   }
   analysis.trace = run_transformer(weights, ids, options);
   return analysis;

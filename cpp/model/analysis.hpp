@@ -4,6 +4,7 @@
 
 #include "tokenizer.hpp"
 #include "transformer.hpp"
+#include "word_reader.hpp"
 
 #include <cstddef>
 #include <string_view>
@@ -15,6 +16,7 @@ struct AnalyzedToken {
   Token token;
   int id;      // vocabulary id; Vocabulary::kUnknownId for a word the model does not know
   bool known;
+  std::string word_class;  // "" for a word with a row of its own; else the class it is read as
 };
 
 struct SentenceAnalysis {
@@ -44,7 +46,11 @@ class TooManyTokens : public InvalidInput {
 
 // Throws InvalidInput for a sentence with no words, and TooManyTokens for one with more tokens
 // than the model reads (the message says how many it has and how many are allowed).
-SentenceAnalysis analyze_sentence(const ModelWeights& weights, const Vocabulary& vocabulary,
+SentenceAnalysis analyze_sentence(const ModelWeights& weights, const WordReader& reader,
                                   std::string_view sentence, const AttentionOptions& options = {});
+
+// Whether the token at `index` starts a sentence (the first, or after . ! ? or an opening
+// quote), so that its capital letter says nothing about its being a name.
+bool starts_sentence(const std::vector<Token>& tokens, std::size_t index);
 
 }  // namespace attention_lens

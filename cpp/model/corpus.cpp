@@ -2,6 +2,10 @@
 
 #include "lexicon.hpp"
 
+#include <fstream>
+#include <iterator>
+#include <memory>
+
 #include <algorithm>
 #include <cstddef>
 #include <iterator>
@@ -149,6 +153,9 @@ constexpr int kWinogradPercent = 40, kNamePercent = 20, kSensePercent = 25;  // 
 // How often each filler is put in (per determiner, per noun, per sentence).
 constexpr int kOtherDeterminerPercent = 35, kAdjectivePercent = 20, kPrefixPercent = 30,
               kSuffixPercent = 15;
+// Everyday (class-read) words: of the adjectives put before nouns, of the structure verbs, and
+// a phrase "with the {noun}" at the end.
+constexpr int kEverydayAdjectivePercent = 40, kEverydayVerbPercent = 30, kEverydayPhrasePercent = 25;
 
 struct Piece {
   std::string_view text;  // without its markers: a word, or "{slot}"
@@ -213,10 +220,43 @@ Vocabulary build_vocabulary() {
           for (const WordList* slot_words : slot_lists(piece.slot()))
             words.insert(words.end(), slot_words->begin(), slot_words->end());
         }
+  // A row for every class a word without a row of its own is read as (word_reader.hpp).
+  words.insert(words.end(), class_token_words().begin(), class_token_words().end());
   std::sort(words.begin(), words.end());
   words.erase(std::unique(words.begin(), words.end()), words.end());
   words.insert(words.begin(), Vocabulary::kUnknownWord);
   return Vocabulary(std::move(words));
+}
+
+// ---- Everyday words -------------------------------------------------------------------------
+// Common WordNet lemmas that have no row of their own (so they are read as their classes), put
+// in as fillers: so that every class row is trained where its words stand in a sentence — after
+// "the", before a noun, as a verb — and the answers are seen not to depend on them.
+struct EverydayWords {
+  WordList nouns, adjectives, verbs;
+};
+
+// Lemmas SemCor tagged at least 7 times (weight 3 = ⌊log2(1 + tags)⌋): words a learner is likely to type.
+constexpr int kEverydayMinimumWeight = 3;
+
+const EverydayWords& everyday_words() {
+  static const EverydayWords words = [] {
+    const auto lexicon = training_word_readings();
+    const Vocabulary vocabulary = build_vocabulary();
+    WordReader reader(vocabulary);
+    reader.use_lexicon(lexicon);
+    EverydayWords found;
+    for (const LemmaReading& lemma : lexicon->lemmas()) {
+      if (lemma.weight < kEverydayMinimumWeight || vocabulary.knows(lemma.lemma)) continue;
+      // Only words whose most frequent reading is this one, so "the {noun}" is read as a noun.
+      if (reader.word_class(lemma.lemma, false) != lemma.lexname) continue;
+      WordList* list = lemma.pos == 'n' ? &found.nouns : lemma.pos == 'v' ? &found.verbs
+                       : lemma.pos == 'a' ? &found.adjectives : nullptr;
+      if (list) list->push_back(lemma.lemma);
+    }
+    return found;
+  }();
+  return words;
 }
 
 // ---- Random choices -------------------------------------------------------------------------
@@ -344,7 +384,7 @@ class Draft {
   }
 
   // The sentence, tokenized, with its structure targets: determiner → noun, verb → subject.
-  Example finish(const Vocabulary& vocabulary, Phenomenon phenomenon, Split split,
+  Example finish(const WordReader& reader, Phenomenon phenomenon, Split split,
                  bool period) const {
     Example example;
     for (std::size_t i = 0; i < words_.size(); ++i) {
@@ -364,8 +404,10 @@ class Draft {
       throw std::logic_error("corpus sentence \"" + example.text + "\" should be " +
                              std::to_string(words_.size()) + " words");
     const std::size_t n = example.tokens.size();
-    for (const Token& token : example.tokens)
-      example.token_ids.push_back(vocabulary.id_of(token.text));
+    // Every corpus word has a row of its own; the everyday filler words (everyday_words()) are
+    // read as their classes, as the widget reads them.
+    for (std::size_t i = 0; i < n; ++i)
+      example.token_ids.push_back(reader.read(example.tokens[i].text, i == 0).id);
     example.target_class.assign(n, kNoTarget);
     example.target_position.assign(n, kNoTarget);
     example.target_phenomenon.assign(n, phenomenon);
@@ -426,7 +468,8 @@ class Draft {
       if (words_[i].noun && words_[i].text != "bank" && chance(random, kAdjectivePercent)) {
         const WordList& adjectives = fillers.attribute_adjectives && coin(random)
                                          ? *attributes[pick(random, std::size(attributes))]
-                                         : l.neutral_adjectives;
+                                     : chance(random, kEverydayAdjectivePercent) ? everyday_words().adjectives
+                                                                                  : l.neutral_adjectives;
         std::string adjective;
         do adjective = pick_word(random, adjectives);
         while (std::any_of(words_.begin(), words_.end(), [&](const Word& w) { return w.text == adjective; }));
@@ -444,6 +487,14 @@ class Draft {
       if (!words_.empty() && words_[0].text != "I" && words_[0].slot.empty())
         words_[0].text = normalize_word(words_[0].text);
       words_.insert(words_.begin(), prefix.begin(), prefix.end());
+    }
+    if (chance(random, kEverydayPhrasePercent)) {
+      static const char* const kPrepositions[] = {"with", "near", "behind", "for", "about", "under"};
+      Word the = plain("the");
+      the.determiner = true;
+      Word noun = plain(pick_word(random, everyday_words().nouns));
+      noun.noun = true;
+      words_.insert(words_.end(), {plain(kPrepositions[pick(random, std::size(kPrepositions))]), the, noun});
     }
     if (chance(random, kSuffixPercent)) {
       const std::vector<Word> suffix =
@@ -504,7 +555,8 @@ Example with_referent(Example example, const Draft& draft, std::string_view refe
 // "The dog didn't cross the road because it was too tired", "The trophy didn't fit…", "The dog
 // couldn't carry the lamp because it was too heavy".
 // Pair: (referent, attribute), indices in the referent's list and its attribute list.
-Example winograd(std::mt19937& random, const Vocabulary& vocabulary, Split split) {
+Example winograd(std::mt19937& random, const WordReader& reader, Split split) {
+  const Vocabulary& vocabulary = reader.vocabulary();
   const Lexicon& l = lexicon();
   struct Family {
     const FrameList* frames;
@@ -534,13 +586,14 @@ Example winograd(std::mt19937& random, const Vocabulary& vocabulary, Split split
                                  {"pronoun", "it"},
                                  {"attr", attributes[attribute]}},
                     random, {/*personal_determiners=*/true, /*attribute_adjectives=*/true});
-  return with_referent(draft.finish(vocabulary, Phenomenon::winograd, split, coin(random)), draft,
+  return with_referent(draft.finish(reader, Phenomenon::winograd, split, coin(random)), draft,
                        first_is_it ? "first" : "second", "attr");
 }
 
 // "Arjun ate the pizza because he was hungry", "Priya called Omar because he was late".
 // Pair: (referent name, person attribute), the name's index in its gender's list.
-Example name(std::mt19937& random, const Vocabulary& vocabulary, Split split) {
+Example name(std::mt19937& random, const WordReader& reader, Split split) {
+  const Vocabulary& vocabulary = reader.vocabulary();
   const Lexicon& l = lexicon();
   const Frame& frame = pick_frame(random, kNames, split);
   const bool male = coin(random);
@@ -560,13 +613,14 @@ Example name(std::mt19937& random, const Vocabulary& vocabulary, Split split) {
                                  {"pronoun", male ? "he" : "she"},
                                  {"person_attr", l.person_attributes[attribute]}},
                     random, {/*personal_determiners=*/false, /*attribute_adjectives=*/false});
-  return with_referent(draft.finish(vocabulary, Phenomenon::name, split, coin(random)), draft,
+  return with_referent(draft.finish(reader, Phenomenon::name, split, coin(random)), draft,
                        referent_first ? "name" : "name2", "person_attr");
 }
 
 // "The bank by the river was steep", "I went to the bank to deposit money".
 // Pair: (frame, context noun), the noun's index in river_words or money_words.
-Example sense(std::mt19937& random, const Vocabulary& vocabulary, Split split) {
+Example sense(std::mt19937& random, const WordReader& reader, Split split) {
+  const Vocabulary& vocabulary = reader.vocabulary();
   const Lexicon& l = lexicon();
   const int sense_index = coin(random) ? 1 : 0;  // 0 river, 1 money
   const WordList& contexts = sense_index == 1 ? l.money_words : l.river_words;
@@ -579,7 +633,7 @@ Example sense(std::mt19937& random, const Vocabulary& vocabulary, Split split) {
                      {"bank_adj", pick_word(random, l.bank_adjectives)},
                      {"bank_verb", pick_word(random, l.bank_verbs)}},
                     random);
-  Example example = draft.finish(vocabulary, Phenomenon::sense, split, coin(random));
+  Example example = draft.finish(reader, Phenomenon::sense, split, coin(random));
   // The target is the context noun itself, not a two-way sense label: with two classes the
   // model was right 100 % of the time while spreading its attention over the sentence (a
   // third of the noun's value is enough to tell two senses apart); naming the noun makes
@@ -593,7 +647,8 @@ Example sense(std::mt19937& random, const Vocabulary& vocabulary, Split split) {
 // "The dog chased the cat", "Priya saw the trophy near the road".
 // Pair: (subject, object noun), indices in animals or in all names (male then female), and
 // in all nouns (animals, crossings, objects, containers, foods).
-Example structure(std::mt19937& random, const Vocabulary& vocabulary, Split split) {
+Example structure(std::mt19937& random, const WordReader& reader, Split split) {
+  const Vocabulary& vocabulary = reader.vocabulary();
   const char* frame = pick_frame(random, kStructure, split).text;
   const bool animal_subject = std::string_view(frame).find("{animal}") != std::string_view::npos;
   const WordList& subjects = animal_subject ? lexicon().animals : all_names();
@@ -610,17 +665,55 @@ Example structure(std::mt19937& random, const Vocabulary& vocabulary, Split spli
       animal_subject ? subjects[subject] : capitalized(subjects[subject]);
   const Draft draft(frame, {{"animal", subject_word},
                             {"name", subject_word},
-                            {"verb", pick_word(random, lexicon().transitive_verbs)},
+                            {"verb", pick_word(random, chance(random, kEverydayVerbPercent)
+                                                           ? everyday_words().verbs
+                                                           : lexicon().transitive_verbs)},
                             {"noun", nouns[noun]},
                             {"noun2", noun2}},
                     random);
-  return draft.finish(vocabulary, Phenomenon::structure, split, coin(random));
+  return draft.finish(reader, Phenomenon::structure, split, coin(random));
 }
 
 }  // namespace
 
+std::shared_ptr<const WordNetLexicon> training_word_readings() {
+  static const std::shared_ptr<const WordNetLexicon> lexicon = [] {
+    std::ifstream file(ATTENTION_LENS_WORD_READINGS_PATH, std::ios::binary);
+    if (!file) throw std::runtime_error("Cannot read " + std::string(ATTENTION_LENS_WORD_READINGS_PATH));
+    const std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    return std::make_shared<const WordNetLexicon>(WordNetLexicon::parse(text));
+  }();
+  return lexicon;
+}
+
 CorpusGenerator::CorpusGenerator(std::uint32_t seed)
-    : random_(seed), vocabulary_(build_vocabulary()) {}
+    : random_(seed), vocabulary_(build_vocabulary()), reader_(vocabulary_) {
+  reader_.use_lexicon(training_word_readings());
+}
+
+CorpusGenerator::CorpusGenerator(const CorpusGenerator& other)
+    : random_(other.random_), vocabulary_(other.vocabulary_), reader_(vocabulary_),
+      class_reading_percent_(other.class_reading_percent_) {
+  reader_.use_lexicon(training_word_readings());
+}
+
+void CorpusGenerator::read_some_words_as_classes(Example& example) {
+  if (class_reading_percent_ <= 0) return;
+  for (std::size_t i = 0; i < example.tokens.size(); ++i) {
+    if (static_cast<int>(i) == example.cue_position) continue;  // the answer needs the cue's own word
+    // The pronoun and "bank" keep their own rows: their answers are the lessons' subject.
+    if (example.target_class[i] != kNoTarget && example.target_phenomenon[i] != Phenomenon::structure) continue;
+    const std::string word_class = reader_.word_class(example.tokens[i].text, i == 0);
+    if (word_class.empty()) continue;
+    const int class_id = vocabulary_.id_of(class_token_word(word_class));
+    const int own_id = example.token_ids[i];
+    if (class_id == own_id || !chance(random_, class_reading_percent_)) continue;
+    example.token_ids[i] = class_id;
+    for (std::size_t j = 0; j < example.tokens.size(); ++j)
+      if (example.target_position[j] == static_cast<int>(i) && example.target_class[j] == own_id)
+        example.target_class[j] = class_id;
+  }
+}
 
 std::vector<std::string> CorpusGenerator::shapes(Phenomenon phenomenon, bool held_out_shape) {
   std::vector<const FrameList*> lists;
@@ -643,12 +736,17 @@ std::vector<std::string> CorpusGenerator::class_names() const { return vocabular
 
 Example CorpusGenerator::sample(Split split, Phenomenon phenomenon) {
   switch (phenomenon) {
-    case Phenomenon::winograd: return winograd(random_, vocabulary_, split);
-    case Phenomenon::name: return name(random_, vocabulary_, split);
-    case Phenomenon::sense: return sense(random_, vocabulary_, split);
-    case Phenomenon::structure: return structure(random_, vocabulary_, split);
+    case Phenomenon::winograd: return finish(winograd(random_, reader_, split));
+    case Phenomenon::name: return finish(name(random_, reader_, split));
+    case Phenomenon::sense: return finish(sense(random_, reader_, split));
+    case Phenomenon::structure: return finish(structure(random_, reader_, split));
   }
   throw std::logic_error("unknown phenomenon");
+}
+
+Example CorpusGenerator::finish(Example example) {
+  read_some_words_as_classes(example);
+  return example;
 }
 
 Example CorpusGenerator::sample(Split split) {

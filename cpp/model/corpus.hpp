@@ -28,6 +28,9 @@
 #pragma once
 
 #include "tokenizer.hpp"
+#include "word_reader.hpp"
+
+#include <memory>
 
 #include <cstdint>
 #include <random>
@@ -63,9 +66,21 @@ struct Example {
   int cue_position = kNoTarget;
 };
 
+// The committed word readings (cpp/model/data/word_readings.tsv), read once.
+std::shared_ptr<const WordNetLexicon> training_word_readings();
+
 class CorpusGenerator {
  public:
   explicit CorpusGenerator(std::uint32_t seed);
+  CorpusGenerator(const CorpusGenerator& other);
+  CorpusGenerator& operator=(const CorpusGenerator&) = delete;
+
+  // Training only: each word that belongs to a class (word_reader.hpp) is read as its class
+  // with this probability, in percent — not the cue, the pronoun or "bank" — and a target
+  // naming it names the class. So the class rows learn what their words do; 0 (the default)
+  // keeps every word's own row, as the evaluation splits do.
+  void set_class_reading_percent(int percent) { class_reading_percent_ = percent; }
+  const WordReader& reader() const { return reader_; }
 
   // Every word any template can produce, normalized, "[unk]" first, then sorted: the model's
   // vocabulary.
@@ -84,8 +99,13 @@ class CorpusGenerator {
   Example sample(Split split);
 
  private:
+  Example finish(Example example);
+  void read_some_words_as_classes(Example& example);
+
   std::mt19937 random_;
   Vocabulary vocabulary_;
+  WordReader reader_;  // reads vocabulary_
+  int class_reading_percent_ = 0;
 };
 
 }  // namespace attention_lens

@@ -1,5 +1,7 @@
 #include "evaluation.hpp"
 
+#include "analysis.hpp"
+
 #include <algorithm>
 #include <cstdio>
 
@@ -10,10 +12,13 @@ namespace {
 constexpr std::array<Phenomenon, 4> kPhenomena = {Phenomenon::winograd, Phenomenon::name,
                                                   Phenomenon::sense, Phenomenon::structure};
 
+// As the widget reads them (word_reader.hpp): own rows, else class rows, else unknown.
 std::vector<int> ids_of(const ModelWeights& weights, const std::vector<Token>& tokens) {
   const Vocabulary vocabulary(weights.vocabulary);
+  WordReader reader(vocabulary);
+  reader.use_lexicon(training_word_readings());
   std::vector<int> ids;
-  for (const Token& token : tokens) ids.push_back(vocabulary.id_of(token.text));
+  for (std::size_t i = 0; i < tokens.size(); ++i) ids.push_back(reader.read(tokens[i].text, starts_sentence(tokens, i)).id);
   return ids;
 }
 

@@ -41,9 +41,9 @@ std::string check_config(const ModelConfig& c) {
   if (problem.empty()) problem = at_least_one("d_ff", c.d_ff);
   if (problem.empty()) problem = at_least_one("max_positions", c.max_positions);
   if (!problem.empty()) return problem;
-  if (c.class_count < c.vocab_size)  // every word is a class of its own, plus the senses
-    return "class_count must be at least vocab_size = " + std::to_string(c.vocab_size) +
-           " (every word is also a class); it is " + std::to_string(c.class_count) + ".";
+  if (c.class_count != c.vocab_size)  // the classifier is the token embedding (tied): a class is a word
+    return "class_count must equal vocab_size = " + std::to_string(c.vocab_size) +
+           " (the classifier is tied to the token embedding); it is " + std::to_string(c.class_count) + ".";
   if (c.d_model % c.head_count != 0)
     return "head_count = " + std::to_string(c.head_count) + " does not divide d_model = " +
            std::to_string(c.d_model) + "; each head needs d_k = d_model / head_count columns.";
@@ -128,8 +128,6 @@ std::string find_weights_shape_problem(const ModelWeights& w) {
   }
   problem = check_norm("value_norm", w.value_norm, d);
   if (problem.empty()) problem = check_norm("output_norm", w.output_norm, d);
-  if (problem.empty())
-    problem = check_shape("classifier", w.classifier, d, c.class_count, "d_model×class_count");
   if (problem.empty())
     problem = check_shape("classifier_bias", w.classifier_bias, 1, c.class_count, "1×class_count");
   return problem;

@@ -4,7 +4,7 @@
 //   x = E[token] + P[position]                                          n×d
 //   every layer but the last:   x += MHA(LN_a(x));   x += FFN(LN_f(x))   (pre-norm residuals)
 //   last layer:                 a  = MHA(queries, keys from LN_a(x); values from LN_v(E[token]))
-//   logits = LN_o(a)·C + c                                               n×classes
+//   logits = LN_o(a)·Eᵀ + c                                              n×classes (a class is a word)
 //
 // The last layer's values read each token's own embedding, not the residual stream, so what a
 // word can predict there comes only from the words it attends to: to name a pronoun's referent
@@ -22,7 +22,7 @@ using RowVector = Eigen::RowVectorXf;
 
 struct ModelConfig {
   int vocab_size = 0;     // including "[unk]" at id 0
-  int class_count = 0;    // the classes the classifier names (the corpus: one per word)
+  int class_count = 0;    // the classes the classifier names: one per word, = vocab_size (tied)
   int d_model = 32;
   int head_count = 4;     // d_model % head_count == 0
   int layer_count = 2;    // ≥ 1
@@ -56,8 +56,7 @@ struct ModelWeights {
   std::vector<LayerWeights> layers;      // layer_count
   LayerNormWeights value_norm;           // LN_v, for the last layer's values
   LayerNormWeights output_norm;          // LN_o
-  Matrix classifier;                     // d×class_count
-  RowVector classifier_bias;             // 1×class_count
+  RowVector classifier_bias;             // 1×class_count; the classifier's matrix is token_embedding (tied)
 };
 
 // An empty string when the config is sane, the vocabulary ("[unk]" first), class names and

@@ -124,6 +124,7 @@ float learning_rate_at(int step, const TrainingOptions& options) {
 
 ModelWeights train_model(const TrainingOptions& options) {
   CorpusGenerator corpus(options.seed);
+  corpus.set_class_reading_percent(options.class_reading_percent);
   ModelConfig config = options.shape;
   config.vocab_size = corpus.vocabulary().size();
   config.class_count = corpus.class_count();

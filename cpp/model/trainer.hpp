@@ -20,6 +20,10 @@ struct TrainingOptions {
   // probability (at least one head stays; the kept ones are scaled up to make up for it). So
   // every head must learn to find the deciding word on its own, and their average shows it.
   float head_dropout = 0.25f;
+  // Each word with a class is read as its class with this probability (CorpusGenerator::
+  // set_class_reading_percent), so the class rows that words without a row of their own are read
+  // with learn what their words do.
+  int class_reading_percent = 12;
   int threads = 2;              // 1 or 2; the weights come out the same either way
   // Called every `report_every` steps with the step and the batch's mean loss.
   std::function<void(int step, double mean_loss)> on_progress;

@@ -100,7 +100,8 @@ TransformerTrace run_transformer(const ModelWeights& weights, const std::vector<
     stream = &trace.layers.back().output;
   }
   trace.output_norm = layer_norm(*stream, weights.output_norm);
-  trace.logits = (trace.output_norm.output * weights.classifier).rowwise() + weights.classifier_bias;
+  // The classifier is tied to the token embedding (a class is a word): logit of word c = LN_o(a)·E[c].
+  trace.logits = (trace.output_norm.output * weights.token_embedding.transpose()).rowwise() + weights.classifier_bias;
   return trace;
 }
 
@@ -127,10 +128,10 @@ double add_loss_gradients(const ModelWeights& weights, const TransformerTrace& t
   logits_gradient *= scale;
 
   // Classifier and output norm.
-  gradients.classifier.noalias() += trace.output_norm.output.transpose() * logits_gradient;
+  gradients.token_embedding.noalias() += logits_gradient.transpose() * trace.output_norm.output;
   gradients.classifier_bias += logits_gradient.colwise().sum();
   Matrix stream_gradient = layer_norm_backward(
-      trace.output_norm, weights.output_norm, logits_gradient * weights.classifier.transpose(),
+      trace.output_norm, weights.output_norm, logits_gradient * weights.token_embedding,
       gradients.output_norm);
 
   Matrix token_gradient = Matrix::Zero(n, config.d_model);  // into E[token]
@@ -216,7 +217,6 @@ std::vector<ParameterView> parameter_views(ModelWeights& weights) {
   }
   add_norm("value_norm", weights.value_norm);
   add_norm("output_norm", weights.output_norm);
-  add("classifier", weights.classifier);
   add("classifier_bias", weights.classifier_bias);
   return views;
 }
@@ -262,7 +262,6 @@ ModelWeights initialize_weights(const ModelConfig& config, std::vector<std::stri
   }
   w.value_norm = identity_norm();
   w.output_norm = identity_norm();
-  w.classifier = random(d, config.class_count, projection_scale);
   w.classifier_bias = RowVector::Zero(config.class_count);
   return w;
 }

@@ -1,6 +1,6 @@
 // The weights file's layout is documented in docs/model.md, "Weights file"; the comments here
 // say why the reader checks what it checks. In short:
-//   "ATTNLENS" · u32 version (2) · 7×u32 header · 3 string lists · parameters · u32 CRC-32
+//   "ATTNLENS" · u32 version (3) · 7×u32 header · 3 string lists · parameters · u32 CRC-32
 // all little-endian. A parameter is u32 rows · u32 cols · then either
 //   fp16 values                            (vectors: layer-norm gains and biases, biases), or
 //   one fp16 scale per row or per column · rows·cols int8 values, row-major   (matrices),
@@ -128,7 +128,7 @@ std::string find_header_problem(const ModelConfig& config) {
 // the file against fp16; the trainer evaluates the quantised model, so what it reports ships.
 //  - Lookup tables (token and position embeddings) have a scale per row: a row is all that one
 //    word or position contributes, so each gets the full int8 range, however small its vector.
-//  - Projections (x·W: W_Q, W_K, W_V, W_O, the feed-forward, the classifier) have a scale per
+//  - Projections (x·W: W_Q, W_K, W_V, W_O, the feed-forward) have a scale per
 //    column, i.e. per output: output j is x·W[:, j], so its rounding error is relative to its own
 //    weights, not to whichever other output has the largest ones (per-channel quantisation).
 //    A logit or a head's query/key whose weights are all small keeps its precision.
@@ -177,7 +177,6 @@ void for_each_parameter(Weights& w, const ModelConfig& c, Visit&& visit) {
   }
   norm("value_norm", w.value_norm);
   norm("output_norm", w.output_norm);
-  visit("classifier", w.classifier, d, c.class_count, projection);
   visit("classifier_bias", w.classifier_bias, 1, c.class_count, vector);
 }
 
@@ -602,6 +601,11 @@ ModelWeights parse_weights(const std::uint8_t* data, std::size_t size) {
     throw InvalidInput("This weights file has format version 1 (fp16 parameters); this build reads version " +
                        std::to_string(kWeightsFormatVersion) +
                        " (int8 parameters with fp16 scales). Regenerate it with `npm run train`.");
+  if (version == 2)
+    throw InvalidInput("This weights file has format version 2 (a 441-word model with a classifier of its own); "
+                       "this build reads version " + std::to_string(kWeightsFormatVersion) +
+                       " (class rows for everyday words, the classifier tied to the token embedding). "
+                       "Regenerate it with `npm run train`.");
   if (version != kWeightsFormatVersion)
     throw InvalidInput("This weights file has format version " + std::to_string(version) +
                        "; this build reads version " + std::to_string(kWeightsFormatVersion) + ".");

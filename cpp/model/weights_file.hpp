@@ -12,8 +12,10 @@
 
 namespace attention_lens {
 
-// 2: int8 matrices with fp16 scales. Version 1 (everything fp16) is refused with a message.
-constexpr std::uint32_t kWeightsFormatVersion = 2;
+// 3: int8 matrices with fp16 scales, no classifier matrix (tied to the token embedding), a
+// vocabulary with class rows (word_reader.hpp). Versions 1 (everything fp16) and 2 (an untied
+// classifier) are refused with a message.
+constexpr std::uint32_t kWeightsFormatVersion = 3;
 
 // Throws InvalidInput for anything parse_weights would refuse (bad shapes, NaN/Inf, vector values
 // beyond fp16's range, matrix values beyond int8 · fp16 scale (|x| > 127 · 65504), invalid UTF-8,

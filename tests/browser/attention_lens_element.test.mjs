@@ -172,7 +172,7 @@ test('view="heads" shows every head side by side with its strongest links; choos
   assert.equal(cards.length, 8);
   assert.equal(cards[4], 'Layer 2 · head 1');
   const links = await page.textContent('#overview .head-card:nth-child(5) .links');
-  assert.match(links, /^\S+ → Arjun \d+%/);  // layer 2 gathers the subject
+  assert.match(links, /(^| · )he → Arjun \d+%/);  // layer 2 points the pronoun at its referent
   // controls="scaling": only that toggle is offered.
   assert.equal(await page.$$eval('#overview select', (s) => s.length), 0);
   assert.equal(await page.$$eval('#overview label.scaling', (l) => l.length), 1);

@@ -22,6 +22,7 @@ namespace {
 struct ShippedModel {
   ModelWeights weights;
   Vocabulary vocabulary{{"[unk]"}};
+  std::unique_ptr<WordReader> reader;  // with the word readings, as the widget has once they load
 };
 
 // Loaded once: the file is read before the first input, outside what is being fuzzed.
@@ -33,6 +34,11 @@ const ShippedModel& shipped_model() {
     auto* loaded = new ShippedModel;  // never freed: lives for the whole run, not a per-input leak
     loaded->weights = parse_weights(bytes.data(), bytes.size());
     loaded->vocabulary = Vocabulary(loaded->weights.vocabulary);
+    loaded->reader = std::make_unique<WordReader>(loaded->vocabulary);
+    std::ifstream readings(ATTENTION_LENS_WORD_READINGS_PATH, std::ios::binary);
+    const std::string text{std::istreambuf_iterator<char>(readings), {}};
+    if (text.empty()) fuzz::fail(std::string("cannot read the word readings ") + ATTENTION_LENS_WORD_READINGS_PATH);
+    loaded->reader->use_lexicon(std::make_shared<const WordNetLexicon>(WordNetLexicon::parse(text)));
     return loaded;
   }();
   return *model;
@@ -75,7 +81,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   SentenceAnalysis analysis;
   try {
-    analysis = analyze_sentence(model.weights, model.vocabulary, sentence, options);
+    analysis = analyze_sentence(model.weights, *model.reader, sentence, options);
   } catch (const InvalidInput&) {
     return 0;  // a refusal with a message is a right answer
   }

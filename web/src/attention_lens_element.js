@@ -4,7 +4,7 @@
 // learner types is inserted as HTML — every text goes in through textContent.
 // Attributes, events, properties and styling: the JSDoc on the class below, which
 // npm run build turns into dist/custom-elements.json for authors' editors (docs/element.md).
-import { loadEvents, loadModel, loadProgress } from './engine.js';
+import { hasUnknownWords, loadEvents, loadModel, loadProgress, loadWordReadings, wordReadingsLoaded } from './engine.js';
 import { mathSteps } from './math_steps.js';
 import { formatNumber, formatPercent, stringsFor } from './strings.js';
 import { gridPng, gridSvg } from './export_view.js';
@@ -252,6 +252,21 @@ export class AttentionLensElement extends HTMLElement {
       }
       this.#analysis = model.analyze(sentence, this.#attentionOptions());
       this.#comparison = this.#compareWith(model);
+      // Words the model has no row for are read by their kinds once the word readings are in
+      // the engine: fetched the first time a sentence needs them, never for the lesson's own
+      // first grids (their words all have rows).
+      const comparison = this.#comparison?.analysis;
+      if (!wordReadingsLoaded() && (hasUnknownWords(this.#analysis) || (comparison && hasUnknownWords(comparison)))) {
+        const loaded = await loadWordReadings().then(() => true, (error) => {
+          console.error('Attention Lens could not load its word readings; words it has no row for stay unknown:', error);
+          return false;
+        });
+        if (renderId !== this.#renderCount) return;
+        if (loaded) {
+          this.#analysis = model.analyze(sentence, this.#attentionOptions());
+          this.#comparison = this.#compareWith(model);
+        }
+      }
       this.#draw(model);
       if (this.#comparison?.analysis && !compareModule) {
         await this.#loadCompareCode();
@@ -601,6 +616,7 @@ export class AttentionLensElement extends HTMLElement {
       const button = element('button', { type: 'button', className: token.known ? 'word' : 'word unknown', tabIndex: i === 0 ? 0 : -1 }, token.text);
       button.setAttribute('aria-pressed', 'false');
       if (!token.known) button.title = text.unknownWord;
+      else if (token.wordClass) button.title = text.classWord(token.wordClass);
       button.dataset.index = String(i);
       sentence.append(button);
       return button;

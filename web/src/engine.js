@@ -11,6 +11,7 @@ import { assetUrl } from './asset_url.js';
 
 const DEFAULT_MODULE_URL = assetUrl('generated/attention_engine.mjs');
 const DEFAULT_MODEL_URL = assetUrl('model/attention_lens_model.bin');
+const DEFAULT_WORD_READINGS_URL = assetUrl('generated/word_readings.tsv');
 
 // How much of the engine's .wasm and the weights has arrived, for a widget's progress bar:
 // 'progress' events on loadEvents, and loadProgress() for the sums so far.
@@ -127,6 +128,60 @@ export function loadModel({ url = DEFAULT_MODEL_URL, bytes, engine: engineOption
     promise.catch(() => modelPromises.delete(href));
   }
   return modelPromises.get(href);
+}
+
+let wordReadingsPromise = null;
+let wordReadingsInEngine = false;
+
+/**
+ * Loads the word readings (WordNet's word classes and first names, ~130 KB gzipped) into the
+ * engine, once per page: from then on every model reads a word it has no row of its own for as
+ * its class ("donkey" as noun.animal, "Lucy" as name.female) instead of as unknown. The lesson's
+ * first grid never waits for them: a widget asks only when a sentence has unknown words
+ * (docs/model.md, "Vocabulary"). If loading fails the promise rejects and the next call tries again.
+ *
+ * @param {object} [options]
+ * @param {string|URL} [options.url] word_readings.tsv (default: generated/ under the web root)
+ * @param {object} [options.engine] options for loadEngine()
+ * @returns {Promise<{lemmas: number, irregularForms: number, names: number}>}
+ */
+export function loadWordReadings({ url = DEFAULT_WORD_READINGS_URL, engine: engineOptions } = {}) {
+  if (!wordReadingsPromise) {
+    const href = new URL(url, isNode ? undefined : globalThis.location?.href).href;
+    wordReadingsPromise = (async () => {
+      const [engine, bytes] = await Promise.all([loadEngine(engineOptions), readUncountedBytes(href)]);
+      const counts = engine.loadWordReadings(bytes);
+      wordReadingsInEngine = true;
+      return counts;
+    })();
+    wordReadingsPromise.catch(() => { wordReadingsPromise = null; });
+  }
+  return wordReadingsPromise;
+}
+
+/** Whether the engine reads words by their classes yet (loadWordReadings() finished). */
+export function wordReadingsLoaded() {
+  return wordReadingsInEngine;
+}
+
+/**
+ * Whether an analysis has words the model read as unknown that the word readings might know:
+ * tokens with a letter, marked known: false. (Punctuation and emoji are never in a class.)
+ * @param {{tokens: Array<{text: string, known: boolean}>}} analysis
+ */
+export function hasUnknownWords(analysis) {
+  return analysis.tokens.some((token) => !token.known && /\p{L}/u.test(token.text));
+}
+
+// Files that arrive after the first grid are not part of the loading progress bar.
+async function readUncountedBytes(href) {
+  if (isNode && href.startsWith('file:')) {
+    const { readFile } = await import('node:fs/promises');
+    return new Uint8Array(await readFile(new URL(href)));
+  }
+  const response = await fetch(href);
+  if (!response.ok) throw new Error(`Could not load ${href}: the server answered ${response.status}.`);
+  return new Uint8Array(await response.arrayBuffer());
 }
 
 // Why a load failed, for a widget to say in the learner's language (the message stays the
@@ -260,6 +315,20 @@ export class AttentionEngine {
     return new AttentionModel(this.#module, throwIfError(this.#module.loadModel(data)));
   }
 
+  /**
+   * Gives the engine the word readings (the bytes of word_readings.tsv): every model then reads a
+   * word it has no row for as its class. Most pages call loadWordReadings() instead.
+   * @param {Uint8Array|ArrayBuffer} bytes
+   * @returns {{lemmas: number, irregularForms: number, names: number}}
+   * @throws {Error} naming the line, when the file is not word readings
+   */
+  loadWordReadings(bytes) {
+    if (!(bytes instanceof Uint8Array) && !(bytes instanceof ArrayBuffer)) {
+      throw new Error(`The word readings must be bytes (an ArrayBuffer or Uint8Array); got ${describeValue(bytes)}.`);
+    }
+    return throwIfError(this.#module.loadWordReadings(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)));
+  }
+
   /** Bytes of wasm memory the engine has now (it grows, never shrinks). */
   get heapBytes() {
     return this.#module.HEAPU8.byteLength;
@@ -295,10 +364,12 @@ export class AttentionModel {
    * @param {string} sentence
    * @param {object} [options] scaleBySqrtDk, temperature, mask ('none' | 'causal'),
    *   keepIntermediateSteps: as for engine.attention(), applied to every layer
-   * @returns {{tokens: Array<{text, start, end, known, prediction, probability}>,
+   * @returns {{tokens: Array<{text, start, end, known, wordClass, prediction, probability}>,
    *            layers: Array<{average, heads: Array<{label, queries, keys, values, scale,
    *                                                  scores, scaled, allowed, weights, output}>}>}}
-   *   start/end index the sentence string (UTF-16, as String.prototype.slice does)
+   *   start/end index the sentence string (UTF-16, as String.prototype.slice does); wordClass is
+   *   '' for a word the model has a row of its own for, else the class it was read as
+   *   ('noun.animal', 'name.female', 'preposition'…; see loadWordReadings())
    * @throws {Error} for an empty sentence, one longer than info.maxTokens tokens (that Error has
    *   code 'too-many-tokens', count and limit, to be said in any language), or after dispose()
    */

@@ -15,7 +15,7 @@ namespace {
 
 const WordNetLexicon& shipped_lexicon() {
   static const WordNetLexicon lexicon = [] {
-    std::ifstream file(ATTENTION_LENS_WORDNET_LEXICON_PATH, std::ios::binary);
+    std::ifstream file(ATTENTION_LENS_WORD_READINGS_PATH, std::ios::binary);
     REQUIRE(file.good());
     const std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
     return WordNetLexicon::parse(text);
@@ -35,18 +35,29 @@ std::vector<std::string> readings(const WordNetLexicon& lexicon, const char* wor
 TEST_CASE("the detachment rules and irregular forms find a word's lemmas, each once", "[lemmatizer]") {
   const WordNetLexicon lexicon = WordNetLexicon::parse(
       "# a comment\n"
-      "L\tbox\tn\tnoun.artifact\n"
-      "L\tbox\tv\tverb.contact\n"
-      "L\tchase\tv\tverb.motion\n"
-      "L\tchild\tn\tnoun.person\n"
-      "L\tcity\tn\tnoun.location\n"
-      "L\tgo\tv\tverb.motion\n"
-      "L\thappy\ta\tadj.all\n"
-      "L\tlarge\ta\tadj.all\n"
-      "L\tman\tn\tnoun.person\n"
+      "@class noun.artifact\n"
+      "box\t3\n"
+      "@class verb.contact\n"
+      "box\t1\n"
+      "@class verb.motion\n"
+      "chase\t2\n"
+      "go\t9\n"
+      "@class noun.person\n"
+      "child\t6\n"
+      "man\t7\n"
+      "@class noun.location\n"
+      "city\t5\n"
+      "@class adj.all\n"
+      "happy\t4\n"
+      "large\t5\n"
       "\n"
-      "X\tchildren\tn\tchild\n"
-      "X\twent\tv\tgo\n");
+      "@irregular\n"
+      "children\tn\tchild\n"
+      "went\tv\tgo\n"
+      "@names f\n"
+      "rose\n"
+      "@names b\n"
+      "sam\n");
   CHECK(lexicon.lemma_count() == 9);
   CHECK(lexicon.exception_count() == 2);
   CHECK(readings(lexicon, "boxes") == std::vector<std::string>{"box n noun.artifact", "box v verb.contact"});
@@ -60,22 +71,37 @@ TEST_CASE("the detachment rules and irregular forms find a word's lemmas, each o
   CHECK(readings(lexicon, "largest") == std::vector<std::string>{"large a adj.all"});
   CHECK(readings(lexicon, "goes") == std::vector<std::string>{"go v verb.motion"});  // -es → ""
   CHECK(readings(lexicon, "the").empty());
+  // The reading of the largest weight: "box" the artifact (3) over the verb (1).
+  REQUIRE(lexicon.most_frequent_reading("boxes"));
+  CHECK(lexicon.most_frequent_reading("boxes")->pos == 'n');
+  CHECK_FALSE(lexicon.most_frequent_reading("the"));
+  CHECK(lexicon.name_count() == 2);
+  CHECK(lexicon.name_gender("Rose") == 'f');
+  CHECK(lexicon.name_gender("SAM") == 'b');
+  CHECK(lexicon.name_gender("omar") == 0);
 }
 
 TEST_CASE("the lexicon reader refuses a malformed line, saying which and why", "[lemmatizer]") {
-  CHECK_THROWS_WITH(WordNetLexicon::parse("L\tdog\tn\n"),
-                    Catch::Contains("line 1: expected 4 tab-separated fields"));
-  CHECK_THROWS_WITH(WordNetLexicon::parse("# c\nL\tdog\tx\tnoun.animal\n"),
-                    Catch::Contains("line 2: the part of speech must be n, v, a or r, not \"x\""));
-  CHECK_THROWS_WITH(WordNetLexicon::parse("L\tDog\tn\tnoun.animal\n"),
+  CHECK_THROWS_WITH(WordNetLexicon::parse("dog\t3\n"),
+                    Catch::Contains("line 1: expected a section line (@class, @irregular or @names) before any entry"));
+  CHECK_THROWS_WITH(WordNetLexicon::parse("# c\n@class animal\n"),
+                    Catch::Contains("line 2: \"animal\" is not a lexicographer class such as noun.animal"));
+  CHECK_THROWS_WITH(WordNetLexicon::parse("@words\n"), Catch::Contains("expected a section: @class <lexicographer class>, @irregular or @names m|f|b"));
+  CHECK_THROWS_WITH(WordNetLexicon::parse("@names x\n"), Catch::Contains("expected a section"));
+  CHECK_THROWS_WITH(WordNetLexicon::parse("@class noun.animal\ndog\n"), Catch::Contains("line 2: expected 2 tab-separated fields: lemma weight"));
+  CHECK_THROWS_WITH(WordNetLexicon::parse("@class noun.animal\ndog\tmany\n"),
+                    Catch::Contains("the weight must be a whole number from 0 to 99, not \"many\""));
+  CHECK_THROWS_WITH(WordNetLexicon::parse("@class noun.animal\nDog\t1\n"),
                     Catch::Contains("\"Dog\" is not a word of lower-case letters a-z"));
-  CHECK_THROWS_WITH(WordNetLexicon::parse("L\tdog\tn\tanimal\n"),
-                    Catch::Contains("\"animal\" is not a lexicographer class"));
-  CHECK_THROWS_WITH(WordNetLexicon::parse("L\tdog\tn\tnoun.animal\nL\tdog\tn\tnoun.person\n"),
-                    Catch::Contains("line 2: \"dog\" (n) is listed twice"));
-  CHECK_THROWS_WITH(WordNetLexicon::parse("X\twent\tv\tgo\n"),
-                    Catch::Contains("line 1: the irregular form \"went\" names the lemma \"go\" (v), which has no L line."));
-  CHECK_THROWS_AS(WordNetLexicon::parse("Q\tdog\tn\tnoun.animal\n"), InvalidInput);
+  CHECK_THROWS_WITH(WordNetLexicon::parse("@class noun.animal\ndog\t1\n@class noun.person\ndog\t2\n"),
+                    Catch::Contains("line 4: the lemma \"dog\" (n) is listed twice"));
+  CHECK_THROWS_WITH(WordNetLexicon::parse("@irregular\nwent\tx\tgo\n"),
+                    Catch::Contains("line 2: the part of speech must be n, v, a or r, not \"x\""));
+  CHECK_THROWS_WITH(WordNetLexicon::parse("@irregular\nwent\tv\tgo\n"),
+                    Catch::Contains("the irregular form \"went\" names the lemma \"go\" (v), which is in no class of that part of speech."));
+  CHECK_THROWS_WITH(WordNetLexicon::parse("@names m\nOmar\n"), Catch::Contains("expected one name of lower-case letters a-z"));
+  CHECK_THROWS_WITH(WordNetLexicon::parse("@names m\nomar\n@names f\nomar\n"), Catch::Contains("line 4: the name \"omar\" is listed twice"));
+  CHECK_THROWS_AS(WordNetLexicon::parse("<!doctype html>\n"), InvalidInput);
 }
 
 TEST_CASE("the committed WordNet lexicon reads, and knows everyday forms with their classes", "[lemmatizer]") {

