@@ -149,7 +149,7 @@ export function loadWordReadings({ url = DEFAULT_WORD_READINGS_URL, engine: engi
   if (!wordReadingsPromise) {
     const href = new URL(url, isNode ? undefined : globalThis.location?.href).href;
     wordReadingsPromise = (async () => {
-      const [engine, bytes] = await Promise.all([loadEngine(engineOptions), readUncountedBytes(href)]);
+      const [engine, bytes] = await Promise.all([loadEngine(engineOptions), readBytes(href, { counted: false })]);
       const counts = engine.loadWordReadings(bytes);
       wordReadingsInEngine = true;
       return counts;
@@ -173,17 +173,6 @@ export function hasUnknownWords(analysis) {
   return analysis.tokens.some((token) => !token.known && /\p{L}/u.test(token.text));
 }
 
-// Files that arrive after the first grid are not part of the loading progress bar.
-async function readUncountedBytes(href) {
-  if (isNode && href.startsWith('file:')) {
-    const { readFile } = await import('node:fs/promises');
-    return new Uint8Array(await readFile(new URL(href)));
-  }
-  const response = await fetch(href);
-  if (!response.ok) throw new Error(`Could not load ${href}: the server answered ${response.status}.`);
-  return new Uint8Array(await response.arrayBuffer());
-}
-
 // Why a load failed, for a widget to say in the learner's language (the message stays the
 // developer's): 'load-failed' — the module, the .wasm or the weights could not be fetched or
 // compiled (404, network error, a module sent with the wrong MIME type); 'engine-failed' — they
@@ -194,14 +183,16 @@ function withCode(error, code) {
   return marked;
 }
 
-async function readBytes(href) {
+// `counted`: whether its bytes count in loadProgress(); files that arrive after the first grid
+// (the word readings) are not part of a widget's loading progress bar.
+async function readBytes(href, { counted: isCounted = true } = {}) {
   if (isNode && href.startsWith('file:')) {
     const { readFile } = await import('node:fs/promises');
     return new Uint8Array(await readFile(new URL(href)));
   }
   const response = await fetch(href);
   if (!response.ok) throw new Error(`Could not load ${href}: the server answered ${response.status}.`);
-  return new Uint8Array(await counted(response, href).arrayBuffer());
+  return new Uint8Array(await (isCounted ? counted(response, href) : response).arrayBuffer());
 }
 
 // The engine's .wasm, fetched and compiled here rather than by Emscripten's glue, so that its
