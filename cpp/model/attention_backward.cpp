@@ -26,7 +26,7 @@ MultiHeadInputGradients multi_head_backward(const MatrixRef& query_input,
                                             const MultiHeadTrace& trace,
                                             const MatrixRef& output_gradient,
                                             MultiHeadWeights& gradients,
-                                            const std::vector<float>& head_scale) {
+                                            const Matrix& head_scale) {
   // output = concatenated·W_O
   gradients.w_output.noalias() += trace.concatenated.transpose() * output_gradient;
   const Matrix concatenated_gradient = output_gradient * weights.w_output.transpose();
@@ -38,9 +38,10 @@ MultiHeadInputGradients multi_head_backward(const MatrixRef& query_input,
   for (std::size_t h = 0; h < trace.heads.size(); ++h) {
     const HeadWeights& w = weights.heads[h];
     HeadWeights& g = gradients.heads[h];
-    const float scale = head_scale.empty() ? 1.0f : head_scale[h];
-    const AttentionGradients head = attention_backward(
-        trace.heads[h], concatenated_gradient.middleCols(static_cast<Eigen::Index>(h) * d_k, d_k) * scale);
+    Matrix head_output_gradient = concatenated_gradient.middleCols(static_cast<Eigen::Index>(h) * d_k, d_k);
+    if (head_scale.size() > 0)
+      head_output_gradient.array().colwise() *= head_scale.col(static_cast<Eigen::Index>(h)).array();
+    const AttentionGradients head = attention_backward(trace.heads[h], head_output_gradient);
     // Q = X_q·W_Q, K = X_k·W_K, V = X_v·W_V
     g.w_query.noalias() += query_input.transpose() * head.queries;
     g.w_key.noalias() += key_input.transpose() * head.keys;

@@ -25,8 +25,9 @@ struct MultiHeadInputGradients {
 
 // Multi-head attention as computed by multi_head_attention(query_input, key_input,
 // value_input, weights): returns the inputs' gradients and adds the weights' into `gradients`.
-// `head_scale` (empty, or one factor per head) is the factor each head's output was multiplied
-// by before W_O (head dropout in training); trace.concatenated must hold the scaled outputs.
+// `head_scale` (empty, or n_q×heads: one factor per token and head) is the factor each head's
+// output row was multiplied by before W_O (head routing in training); trace.concatenated must
+// hold the scaled outputs.
 MultiHeadInputGradients multi_head_backward(const MatrixRef& query_input,
                                             const MatrixRef& key_input,
                                             const MatrixRef& value_input,
@@ -34,6 +35,6 @@ MultiHeadInputGradients multi_head_backward(const MatrixRef& query_input,
                                             const MultiHeadTrace& trace,
                                             const MatrixRef& output_gradient,
                                             MultiHeadWeights& gradients,
-                                            const std::vector<float>& head_scale = {});
+                                            const Matrix& head_scale = Matrix());
 
 }  // namespace attention_lens

@@ -1,6 +1,7 @@
 #include "evaluation.hpp"
 
 #include "analysis.hpp"
+#include "trainer.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -60,10 +61,23 @@ Score total_of(const std::map<std::string, Score>& scores) {
 Score Evaluation::reference_attention() const { return total_of(shape_attention); }
 Score Evaluation::reference_prediction() const { return total_of(shape_prediction); }
 
+const char* const kHeadRoles[9] = {"pronoun → referent", "he/she → name", "bank → context word",
+                                   "the → noun", "verb → subject", "previous word", "itself",
+                                   "next word", "first word"};
+
 Evaluation evaluate(const ModelWeights& weights, CorpusGenerator& corpus, Split split,
                     int sentences_per_phenomenon) {
   const int layers = weights.config.layer_count, heads = weights.config.head_count;
   Evaluation evaluation;
+  for (const char* role : kHeadRoles)
+    evaluation.role_head[role].assign(static_cast<std::size_t>(layers), std::vector<Score>(static_cast<std::size_t>(heads)));
+  const auto add_role = [&](const char* role, const TransformerTrace& trace, int query, int expected) {
+    auto& by_layer = evaluation.role_head[role];
+    for (int l = 0; l < layers; ++l)
+      for (int h = 0; h < heads; ++h)
+        by_layer[static_cast<std::size_t>(l)][static_cast<std::size_t>(h)].add(
+            most_attended_key(trace.layers[static_cast<std::size_t>(l)], query, h) == expected);
+  };
   for (PhenomenonEvaluation& e : evaluation.by_phenomenon) {
     e.layer_average.assign(static_cast<std::size_t>(layers), Score{});
     e.head.assign(static_cast<std::size_t>(layers), std::vector<Score>(static_cast<std::size_t>(heads)));
@@ -71,10 +85,28 @@ Evaluation evaluate(const ModelWeights& weights, CorpusGenerator& corpus, Split 
   for (const Phenomenon sampled : kPhenomena) {
     for (int s = 0; s < sentences_per_phenomenon; ++s) {
       const Example example = corpus.sample(split, sampled);
-      const TransformerTrace trace = run_transformer(weights, example.token_ids);
+      // Predictions as trained: each target from its routed head (attention is the same either way).
+      const TransformerTrace trace = run_transformer(weights, example.token_ids, {},
+                                                     routed_head_scale(example, heads));
+      const int n = static_cast<int>(example.tokens.size());
+      for (int i = 0; i < n; ++i) {
+        if (i > 0) add_role("previous word", trace, i, i - 1);
+        add_role("itself", trace, i, i);
+        if (i + 1 < n) add_role("next word", trace, i, i + 1);
+        if (i > 0) add_role("first word", trace, i, 0);
+      }
       for (std::size_t i = 0; i < example.tokens.size(); ++i) {
         const int target = example.target_class[i];
         if (target < 0) continue;
+        switch (example.target_phenomenon[i]) {
+          case Phenomenon::winograd: add_role("pronoun → referent", trace, static_cast<int>(i), example.target_position[i]); break;
+          case Phenomenon::name: add_role("he/she → name", trace, static_cast<int>(i), example.target_position[i]); break;
+          case Phenomenon::sense: add_role("bank → context word", trace, static_cast<int>(i), example.target_position[i]); break;
+          case Phenomenon::structure:
+            add_role(example.target_position[i] > static_cast<int>(i) ? "the → noun" : "verb → subject", trace,
+                     static_cast<int>(i), example.target_position[i]);
+            break;
+        }
         // Structure targets ride along in every sentence; count each target under its own kind.
         PhenomenonEvaluation& e =
             evaluation.by_phenomenon[static_cast<int>(example.target_phenomenon[i])];
@@ -103,25 +135,25 @@ Evaluation evaluate(const ModelWeights& weights, CorpusGenerator& corpus, Split 
 
 std::vector<std::string> label_heads(const ModelWeights& weights, const Evaluation& held_out,
                                      double threshold) {
-  const char* names[] = {"pronoun → referent", "he/she → name", "bank → context word",
-                         "the → noun, verb → subject"};
+  const auto percent = [](double rate) {
+    char text[16];
+    std::snprintf(text, sizeof text, " %.0f%%", 100.0 * rate);
+    return std::string(text);
+  };
   std::vector<std::string> labels;
   for (int l = 0; l < weights.config.layer_count; ++l)
     for (int h = 0; h < weights.config.head_count; ++h) {
-      // Every job this head does well, best first.
-      std::vector<std::pair<double, int>> jobs;
-      for (int p = 0; p < 4; ++p) {
-        const Score& score = held_out.by_phenomenon[static_cast<std::size_t>(p)]
-                                 .head[static_cast<std::size_t>(l)][static_cast<std::size_t>(h)];
-        if (score.total > 0 && score.rate() >= threshold) jobs.emplace_back(score.rate(), p);
+      // Every role this head does well, best first; else the one it does most.
+      std::vector<std::pair<double, const char*>> roles;
+      for (const char* role : kHeadRoles) {
+        const Score& score = held_out.role_head.at(role)[static_cast<std::size_t>(l)][static_cast<std::size_t>(h)];
+        if (score.total > 0) roles.emplace_back(score.rate(), role);
       }
-      std::stable_sort(jobs.begin(), jobs.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+      std::stable_sort(roles.begin(), roles.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
       std::string label;
-      for (const auto& [rate, p] : jobs) {
-        char percent[16];
-        std::snprintf(percent, sizeof percent, " %.0f%%", 100.0 * rate);
-        label += (label.empty() ? "" : " · ") + std::string(names[p]) + percent;
-      }
+      for (const auto& [rate, role] : roles)
+        if (rate >= threshold) label += (label.empty() ? "" : " · ") + std::string(role) + percent(rate);
+      if (label.empty() && !roles.empty()) label = roles.front().second + percent(roles.front().first);
       labels.push_back(label);
     }
   return labels;

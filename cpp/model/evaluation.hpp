@@ -40,15 +40,23 @@ struct Evaluation {
   // Those two over every frame: the pronoun and bank targets of all phenomena together.
   Score reference_attention() const;
   Score reference_prediction() const;
+  // What each head does, role by role (kHeadRoles): per role, per layer, per head, how often the
+  // head's top key is the role's word — the deciding word of a kind of target, or a word at a
+  // fixed place (the previous word, itself, the next word, the first word), over every query.
+  std::map<std::string, std::vector<std::vector<Score>>> role_head;
 };
+
+// The roles a head is named after, in the order label_heads lists ties.
+extern const char* const kHeadRoles[9];
 
 // Scores `sentences_per_phenomenon` fresh sentences of each phenomenon from `corpus`.
 Evaluation evaluate(const ModelWeights& weights, CorpusGenerator& corpus, Split split,
                     int sentences_per_phenomenon);
 
-// Names each head after what it does on held-out data: every kind of target whose deciding
-// word is the head's top key in at least `threshold` of the cases, best first (e.g.
-// "pronoun → referent 100% · bank → context word 98%"); "" when it does none of them.
+// Names each head after what it does on held-out data: every role (kHeadRoles) whose word is the
+// head's top key in at least `threshold` of the cases, best first (e.g. "pronoun → referent 100%
+// · bank → context word 98%"); when it reaches the threshold in none, its most frequent role with
+// its figure ("previous word 41%"), so every head has a label and the figure says how far it holds.
 std::vector<std::string> label_heads(const ModelWeights& weights, const Evaluation& held_out,
                                      double threshold = 0.6);
 

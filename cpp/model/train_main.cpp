@@ -99,12 +99,13 @@ int main(int argc, char** argv) {
     std::printf("  %5.1f%%  %5.1f%%  (n = %3d)  %s\n", 100.0 * score.rate(),
                 100.0 * train.shape_prediction.at(shape).rate(), score.total, shape.c_str());
 
-  std::printf("\nHeads (held-out share of targets whose top-attended word is the deciding word):\n");
+  std::printf("\nHeads (held-out sentences: how often the head's top key is the role's word):\n");
+  std::printf("                 pronoun  he/she    bank  the→n.  verb→s.  prev.  itself   next   first   label\n");
   for (int l = 0; l < layers; ++l)
     for (int h = 0; h < weights.config.head_count; ++h) {
       std::printf("  layer %d head %d:", l + 1, h + 1);
-      for (int p = 0; p < 4; ++p)
-        std::printf("  %5.1f%%", 100.0 * held_out.by_phenomenon[static_cast<std::size_t>(p)].head[static_cast<std::size_t>(l)][static_cast<std::size_t>(h)].rate());
+      for (const char* role : kHeadRoles)
+        std::printf(" %6.1f%%", 100.0 * held_out.role_head.at(role)[static_cast<std::size_t>(l)][static_cast<std::size_t>(h)].rate());
       const std::string& label = weights.head_labels[static_cast<std::size_t>(l * weights.config.head_count + h)];
       std::printf("   %s\n", label.empty() ? "(no label)" : label.c_str());
     }

@@ -94,25 +94,6 @@ int position_offset(std::mt19937& random, int token_count, int max_positions) {
   return 1 + static_cast<int>(random() % static_cast<unsigned>(room));
 }
 
-// Which heads of the last layer an example keeps, as factors: 0 for a dropped head, and
-// head_count / kept for a kept one, so the output keeps its scale.
-std::vector<float> head_dropout_scales(int head_count, float drop_probability, std::mt19937& random) {
-  std::vector<float> scales(static_cast<std::size_t>(head_count), 0.0f);
-  if (drop_probability <= 0.0f) return {};
-  int kept = 0;
-  for (float& scale : scales) {
-    const bool keep = static_cast<float>(random() % 10000) >= drop_probability * 10000.0f;
-    scale = keep ? 1.0f : 0.0f;
-    kept += keep;
-  }
-  if (kept == 0) {
-    scales[random() % static_cast<unsigned>(head_count)] = 1.0f;
-    kept = 1;
-  }
-  for (float& scale : scales) scale *= static_cast<float>(head_count) / static_cast<float>(kept);
-  return scales;
-}
-
 float learning_rate_at(int step, const TrainingOptions& options) {
   const int warmup = std::max(1, options.steps / 20);
   if (step < warmup) return options.learning_rate * static_cast<float>(step + 1) / static_cast<float>(warmup);
@@ -121,6 +102,45 @@ float learning_rate_at(int step, const TrainingOptions& options) {
 }
 
 }  // namespace
+
+int routed_head(const Example& example, std::size_t token, int head_count) {
+  if (example.target_class[token] == kNoTarget) return -1;
+  int head = 0;
+  switch (example.target_phenomenon[token]) {
+    case Phenomenon::winograd:
+    case Phenomenon::name: head = 0; break;   // pronoun → referent
+    case Phenomenon::sense: head = 1; break;  // bank → the word that decides its sense
+    case Phenomenon::structure:               // the → its noun (after it), a verb → its subject (before it)
+      head = example.target_position[token] > static_cast<int>(token) ? 2 : 3;
+      break;
+  }
+  return head % head_count;
+}
+
+Matrix routed_head_scale(const Example& example, int head_count) {
+  const auto n = static_cast<Eigen::Index>(example.token_ids.size());
+  Matrix scale = Matrix::Ones(n, head_count);
+  for (Eigen::Index i = 0; i < n; ++i) {
+    const int head = routed_head(example, static_cast<std::size_t>(i), head_count);
+    if (head < 0) continue;
+    scale.row(i).setZero();
+    scale(i, head) = 1.0f;
+  }
+  return scale;
+}
+
+// For the second prediction of the pronoun's and bank's targets: every head, but the bank head at
+// a pronoun, so that the bank head keeps one job while the others help the average point. (With
+// every head at both, the pronoun and bank heads became copies of each other; with the pronoun
+// head left out at "bank" too, it looked elsewhere there and the average missed bank's sense.)
+Matrix heads_together_scale(const Example& example, int head_count) {
+  const auto n = static_cast<Eigen::Index>(example.token_ids.size());
+  Matrix scale = Matrix::Ones(n, head_count);
+  if (head_count < 2) return scale;
+  for (Eigen::Index i = 0; i < n; ++i)
+    if (routed_head(example, static_cast<std::size_t>(i), head_count) == 0) scale(i, 1) = 0.0f;
+  return scale;
+}
 
 ModelWeights train_model(const TrainingOptions& options) {
   CorpusGenerator corpus(options.seed);
@@ -142,13 +162,13 @@ ModelWeights train_model(const TrainingOptions& options) {
   for (int step = 0; step < options.steps; ++step) {
     // The batch is drawn on this thread, so the sentences do not depend on the thread count.
     std::vector<Example> batch;
-    std::vector<std::vector<float>> head_scales;
+    std::vector<Matrix> head_scales;
     std::vector<int> offsets;
     batch.reserve(static_cast<std::size_t>(options.batch_size));
     int target_count = 0;
     for (int b = 0; b < options.batch_size; ++b) {
       batch.push_back(draw_example(corpus, mixing, config.max_positions));
-      head_scales.push_back(head_dropout_scales(config.head_count, options.head_dropout, mixing));
+      head_scales.push_back(options.route_heads ? routed_head_scale(batch.back(), config.head_count) : Matrix());
       offsets.push_back(position_offset(mixing, static_cast<int>(batch.back().token_ids.size()), config.max_positions));
       for (const int target : batch.back().target_class) target_count += target >= 0;
     }
@@ -161,6 +181,19 @@ ModelWeights train_model(const TrainingOptions& options) {
       for (std::size_t b = static_cast<std::size_t>(shard); b < batch.size(); b += kShards) {
         const TransformerTrace trace = run_transformer(weights, batch[b].token_ids, {}, head_scales[b], offsets[b]);
         loss += add_loss_gradients(weights, trace, batch[b].target_class, scale, gradients);
+        // The pronoun's and bank's targets are also predicted from the heads together, so that the
+        // heads' average — what the widget opens on — points at the deciding word too.
+        if (head_scales[b].size() == 0) continue;
+        const Matrix together_scale = heads_together_scale(batch[b], config.head_count);
+        std::vector<int> reference_targets = batch[b].target_class;
+        bool any = false;
+        for (std::size_t i = 0; i < reference_targets.size(); ++i) {
+          if (batch[b].target_phenomenon[i] == Phenomenon::structure) reference_targets[i] = kNoTarget;
+          any = any || reference_targets[i] != kNoTarget;
+        }
+        if (!any) continue;
+        const TransformerTrace together = run_transformer(weights, batch[b].token_ids, {}, together_scale, offsets[b]);
+        loss += add_loss_gradients(weights, together, reference_targets, options.together_weight * scale, gradients);
       }
       shard_loss[static_cast<std::size_t>(shard)] = loss;
     };

@@ -16,10 +16,14 @@ struct TrainingOptions {
   int batch_size = 128;
   float learning_rate = 3e-3f;  // peak; warm-up over the first 5 % of steps, then cosine decay to 5 %
   std::uint32_t seed = 20261123;
-  // Head dropout in the last layer: each head's output is dropped from an example with this
-  // probability (at least one head stays; the kept ones are scaled up to make up for it). So
-  // every head must learn to find the deciding word on its own, and their average shows it.
-  float head_dropout = 0.25f;
+  // Head routing in the last layer (routed_head below): each word's target is predicted from one
+  // head's output alone, so that head must attend to the deciding word: the heads learn different
+  // jobs (docs/model.md, "What each head does"). The pronoun's and bank's targets are predicted a
+  // second time from the heads together (all but the bank head at a pronoun: heads_together_scale
+  // in trainer.cpp), so that their average points at the answer as well.
+  bool route_heads = true;
+  // The weight of that second prediction in the loss, against 1 for the routed one.
+  float together_weight = 2.0f;
   // Each word with a class is read as its class with this probability (CorpusGenerator::
   // set_class_reading_percent), so the class rows that words without a row of their own are read
   // with learn what their words do.
@@ -31,5 +35,13 @@ struct TrainingOptions {
 };
 
 ModelWeights train_model(const TrainingOptions& options);
+
+// The last-layer head whose output alone predicts the target at `token` (-1: no target there):
+// pronoun → referent head 0, bank → its context word head 1, the → its noun head 2, a verb → its
+// subject head 3 (modulo head_count).
+int routed_head(const Example& example, std::size_t token, int head_count);
+// For run_transformer's last_layer_head_scale: n×head_count, a row with a target keeps only its
+// routed head (1, the others 0); a row without one keeps every head.
+Matrix routed_head_scale(const Example& example, int head_count);
 
 }  // namespace attention_lens

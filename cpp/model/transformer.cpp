@@ -44,7 +44,7 @@ Matrix embedding_rows(const Matrix& table, const std::vector<int>& ids) {
 
 TransformerTrace run_transformer(const ModelWeights& weights, const std::vector<int>& token_ids,
                                  const AttentionOptions& options,
-                                 const std::vector<float>& last_layer_head_scale,
+                                 const Matrix& last_layer_head_scale,
                                  int position_offset) {
   const ModelConfig& config = weights.config;
   const auto n = static_cast<int>(token_ids.size());
@@ -80,11 +80,15 @@ TransformerTrace run_transformer(const ModelWeights& weights, const std::vector<
       // Queries and keys from the context; values from each token's own embedding.
       layer_trace.attention = multi_head_attention(normed, normed, trace.value_norm.output,
                                                    layer.attention, options);
-      if (!last_layer_head_scale.empty()) {
+      if (last_layer_head_scale.size() > 0) {
+        if (last_layer_head_scale.rows() != n || last_layer_head_scale.cols() != config.head_count)
+          throw InvalidInput("The last layer's head scale must be tokens×heads = " + std::to_string(n) + "×" +
+                             std::to_string(config.head_count) + "; it is " + std::to_string(last_layer_head_scale.rows()) +
+                             "×" + std::to_string(last_layer_head_scale.cols()) + ".");
         MultiHeadTrace& attention = layer_trace.attention;
         const Eigen::Index d_k = config.d_model / config.head_count;
         for (int h = 0; h < config.head_count; ++h)
-          attention.concatenated.middleCols(h * d_k, d_k) *= last_layer_head_scale[static_cast<std::size_t>(h)];
+          attention.concatenated.middleCols(h * d_k, d_k).array().colwise() *= last_layer_head_scale.col(h).array();
         attention.output.noalias() = attention.concatenated * layer.attention.w_output;
         layer_trace.head_scale = last_layer_head_scale;
       }

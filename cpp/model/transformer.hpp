@@ -23,7 +23,7 @@ struct LayerTrace {
   Matrix input;                    // n×d  the residual stream entering the layer
   LayerNormTrace attention_norm;   // LN_a(input): what queries and keys are projected from
   MultiHeadTrace attention;        // every head's Q, K, V, scores, weights, output
-  std::vector<float> head_scale;   // training only (head dropout): each head's factor before W_O
+  Matrix head_scale;               // training only (head routing): n×heads, each head's factor before W_O
   bool has_feed_forward = false;   // every layer but the last
   FeedForwardTrace feed_forward;
   Matrix output;                   // n×d  leaving the layer (the last: its attention output)
@@ -41,13 +41,14 @@ struct TransformerTrace {
 
 // token_ids: 1..max_positions ids, each < vocab_size. The options (scaling, temperature, mask)
 // apply to every layer's attention. Throws InvalidInput for ids or lengths it cannot use.
-// last_layer_head_scale: training only — one factor per head of the last layer, multiplying
-// that head's output before W_O (0 drops the head: head dropout, see trainer.cpp).
+// last_layer_head_scale: training only — n×heads: for each token, one factor per head of the last
+// layer, multiplying that head's output row before W_O (0 leaves the head out of that token's
+// prediction: head routing, see trainer.cpp). Empty: every factor 1.
 // position_offset: training only — token i reads position embedding P[position_offset + i], so
 // that a word's position says nothing about its role (see trainer.cpp); inference starts at 0.
 TransformerTrace run_transformer(const ModelWeights& weights, const std::vector<int>& token_ids,
                                  const AttentionOptions& options = {},
-                                 const std::vector<float>& last_layer_head_scale = {},
+                                 const Matrix& last_layer_head_scale = Matrix(),
                                  int position_offset = 0);
 
 // Cross-entropy of the tokens that have a target (target_class[i] ≥ 0), summed. Adds

@@ -17,9 +17,11 @@ const element = (tag, properties = {}, text) => {
   if (text !== undefined) node.textContent = text;
   return node;
 };
-// A word as a sentence of the UI quotes it: cut to 40 characters (whole code points, so an emoji
-// is never split), so that a 5,000-letter word does not bury the summary and the math under it.
-const QUOTED_WORD_LENGTH = 40;
+// A word as a sentence of the UI quotes it: cut to 20 characters (whole code points, so an emoji
+// is never split), so that a 5,000-letter word does not bury the summary and the math under it,
+// and a summary naming it twice still fits the two lines kept for it on a phone (a third line
+// would move the grid under the pointer on every hover).
+const QUOTED_WORD_LENGTH = 20;
 const quoted = (word) => {
   const characters = Array.from(word);
   return characters.length > QUOTED_WORD_LENGTH ? `${characters.slice(0, QUOTED_WORD_LENGTH - 1).join('')}…` : word;
@@ -576,7 +578,9 @@ export class AttentionLensElement extends HTMLElement {
     headSelect.setAttribute('aria-label', text.head);
     headSelect.append(element('option', { value: 'average', selected: head === null }, text.averageOfHeads(model.info.headCount)));
     layers[layer].heads.forEach((h, i) => {
-      const label = h.label ? ` — ${text.headLabel(h.label)}` : '';
+      // The picker names a head by its first role only ("he/she → name 100%"); the heads view
+      // shows every role the trainer measured for it.
+      const label = h.label ? ` — ${text.headLabel(h.label.split(' · ')[0])}` : '';
       headSelect.append(element('option', { value: String(i + 1), selected: head === i }, `${text.headNumber(i + 1)}${label}`));
     });
     layerSelect.addEventListener('change', () => this.setAttribute('layer', layerSelect.value));

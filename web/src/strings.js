@@ -148,7 +148,12 @@ const SPANISH_HEAD_LABELS = {
   'pronoun → referent': 'pronombre → referente',
   'he/she → name': '«he»/«she» → nombre',
   'bank → context word': '«bank» → palabra de contexto',
-  'the → noun, verb → subject': '«the» → sustantivo, verbo → sujeto',
+  'the → noun': '«the» → sustantivo',
+  'verb → subject': 'verbo → sujeto',
+  'previous word': 'palabra anterior',
+  'itself': 'sí misma',
+  'next word': 'palabra siguiente',
+  'first word': 'primera palabra',
 };
 function translatedHeadLabel(label, names, locale) {
   return label.split(' · ').map((part) => {

@@ -135,8 +135,11 @@ TEST_CASE("the whole model's gradients match finite differences, every parameter
 
   const std::vector<int> tokens{3, 1, 4, 1, 5};  // a repeated token: its embedding gradient adds up
   const std::vector<int> targets{-1, 12, 2, -1, 7};
-  // With the last layer's first head dropped and the other doubled, as head dropout does.
-  const std::vector<float> head_scale = GENERATE(std::vector<float>{}, std::vector<float>{0.0f, 2.0f});
+  // With head routing: per token, the last layer's heads kept (1) or left out (0) — here every
+  // pattern, and a factor other than 0 and 1.
+  Matrix routed(5, 2);
+  routed << 1, 1, 0, 1, 1, 0, 0.5f, 2, 1, 1;
+  const Matrix head_scale = GENERATE_COPY(Matrix(), routed);
   // Positions from 0, and shifted by one as the trainer's position offsets do (5 tokens, 6
   // positions): the gradient must land on the rows that were read, and row 0 then gets none.
   const int offset = GENERATE(0, 1);
