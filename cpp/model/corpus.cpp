@@ -556,7 +556,6 @@ Example with_referent(Example example, const Draft& draft, std::string_view refe
 // couldn't carry the lamp because it was too heavy".
 // Pair: (referent, attribute), indices in the referent's list and its attribute list.
 Example winograd(std::mt19937& random, const WordReader& reader, Split split) {
-  const Vocabulary& vocabulary = reader.vocabulary();
   const Lexicon& l = lexicon();
   struct Family {
     const FrameList* frames;
@@ -593,7 +592,6 @@ Example winograd(std::mt19937& random, const WordReader& reader, Split split) {
 // "Arjun ate the pizza because he was hungry", "Priya called Omar because he was late".
 // Pair: (referent name, person attribute), the name's index in its gender's list.
 Example name(std::mt19937& random, const WordReader& reader, Split split) {
-  const Vocabulary& vocabulary = reader.vocabulary();
   const Lexicon& l = lexicon();
   const Frame& frame = pick_frame(random, kNames, split);
   const bool male = coin(random);
@@ -648,7 +646,6 @@ Example sense(std::mt19937& random, const WordReader& reader, Split split) {
 // Pair: (subject, object noun), indices in animals or in all names (male then female), and
 // in all nouns (animals, crossings, objects, containers, foods).
 Example structure(std::mt19937& random, const WordReader& reader, Split split) {
-  const Vocabulary& vocabulary = reader.vocabulary();
   const char* frame = pick_frame(random, kStructure, split).text;
   const bool animal_subject = std::string_view(frame).find("{animal}") != std::string_view::npos;
   const WordList& subjects = animal_subject ? lexicon().animals : all_names();

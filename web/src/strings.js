@@ -198,3 +198,17 @@ export function stringsFor(tag) {
 }
 
 export const SUPPORTED_LANGUAGES = Object.keys(LANGUAGES);
+
+/**
+ * A component's strings on top of the shared ones: `languages` holds its own strings per language
+ * ({ en, es }); the returned function is its stringsFor, English when the language is not known.
+ * Each language's merge is made once.
+ */
+export function stringsWith(languages) {
+  const merged = new Map();  // the shared strings of a language → those with the component's added
+  return (tag) => {
+    const shared = stringsFor(tag);
+    if (!merged.has(shared)) merged.set(shared, { ...shared, ...(languages[shared.locale] ?? languages.en) });
+    return merged.get(shared);
+  };
+}

@@ -1,27 +1,19 @@
 // The WordNet lexicon and lemmatizer (lemmatizer.hpp): the strict reader of the derived file, and
 // WordNet's detachment rules and irregular forms on words a learner types.
+#include "corpus.hpp"  // training_word_readings()
 #include "lemmatizer.hpp"
 #include "matrix.hpp"
 
 #include <catch2/catch.hpp>
 
-#include <fstream>
-#include <iterator>
 #include <string>
 
 using namespace attention_lens;
 
 namespace {
 
-const WordNetLexicon& shipped_lexicon() {
-  static const WordNetLexicon lexicon = [] {
-    std::ifstream file(ATTENTION_LENS_WORD_READINGS_PATH, std::ios::binary);
-    REQUIRE(file.good());
-    const std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
-    return WordNetLexicon::parse(text);
-  }();
-  return lexicon;
-}
+// The committed file, read once by the same code the trainer uses.
+const WordNetLexicon& shipped_lexicon() { return *training_word_readings(); }
 
 // "lemma pos lexname" of every reading, for compact comparisons.
 std::vector<std::string> readings(const WordNetLexicon& lexicon, const char* word) {

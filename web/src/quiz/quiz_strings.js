@@ -3,7 +3,7 @@
 // strings.js so that a lesson's first grid, which needs no quiz, does not download these.
 // An author's mistakes in the questions are said here too (schema.js, live_question.js,
 // goal_question.js and the element).
-import { stringsFor } from '../strings.js';
+import { stringsWith } from '../strings.js';
 
 const en = {
   // <attention-quiz>
@@ -168,15 +168,8 @@ const es = {
   quizGoalNotShown: (query, share, key) => `Girar solo la consulta de «${query}» no alcanza el objetivo aquí: «${key}» recibe ${share}, porque otras claves apuntan hacia el mismo lado. Muévelas también y vuelve a comprobar.`,
 };
 
-const LANGUAGES = { en, es };
-const merged = new Map();  // the shared strings of a language → those with the quiz's added
+/** The quiz's own strings of each language, for the test that holds them to the same keys. */
+export const QUIZ_STRINGS = { en, es };
 
 /** The quiz's strings for a BCP 47 tag ("es", "es-MX"), English when the language is not known. */
-export function quizStringsFor(tag) {
-  const shared = stringsFor(tag);
-  if (!merged.has(shared)) merged.set(shared, { ...shared, ...(LANGUAGES[shared.locale] ?? en) });
-  return merged.get(shared);
-}
-
-/** The quiz's own strings of each language, for the test that holds them to the same keys. */
-export const QUIZ_STRINGS = LANGUAGES;
+export const quizStringsFor = stringsWith(QUIZ_STRINGS);

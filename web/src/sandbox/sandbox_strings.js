@@ -1,7 +1,7 @@
 // Every word <attention-sandbox> shows, in each language it speaks (the same languages as
 // strings.js, picked the same way). Apart from strings.js so that a lesson's first grid does not
 // download the sandbox's words.
-import { stringsFor } from '../strings.js';
+import { stringsWith } from '../strings.js';
 
 const en = {
   loadFailed: 'The sandbox could not be loaded: its files did not arrive. Check your connection, then try again.',
@@ -92,17 +92,9 @@ const es = {
   noFocus: (word) => `No hay ninguna palabra «${word}» entre las palabras. Se empieza por la primera.`,
 };
 
-const LANGUAGES = { en, es };
-
-const merged = new Map();  // the shared strings of a language → those with the sandbox's added
-
 /**
  * The sandbox's strings for a BCP 47 tag, on top of the shared ones (strings.js: the locale, the
  * list separator, "Retry", "Divide by √d_k", "sum", the message for an attribute that is not one
  * of its words…).
  */
-export function sandboxStringsFor(tag) {
-  const shared = stringsFor(tag);
-  if (!merged.has(shared)) merged.set(shared, { ...shared, ...(LANGUAGES[shared.locale] ?? en) });
-  return merged.get(shared);
-}
+export const sandboxStringsFor = stringsWith({ en, es });
