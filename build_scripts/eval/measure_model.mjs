@@ -173,7 +173,7 @@ for (const [shape, t] of byShape) line(shape, t);
 for (const [words, t] of byWords) line(`words: ${words}`, t);
 line('all items', overall);
 console.log(`  ${misses.length} items wrong; the first 15:`);
-for (const miss of misses.slice(0, 15)) console.log(`    ${miss}`);
+for (const miss of misses.slice(0, Number(process.env.MISSES ?? 15))) console.log(`    ${miss}`);
 const summary = ({ right, rightWithoutSelf, total, wrongAtThe, wrongAtSelf, heads }) =>
   ({ right, rightWithoutSelf, total, rate: total ? right / total : 0, wrongAtThe, wrongAtSelf, headRates: heads.map((c) => c / total) });
 figures.reference = {

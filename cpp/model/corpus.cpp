@@ -93,6 +93,19 @@ constexpr Frame kCarryingFrames[] = {
 constexpr Frame kCarryingHeldOut[] = {
     {"The @{first} did not ^pull the {second} because {pronoun} was very {attr}"},
 };
+// winograd, "it" = the animal (too tired, too hungry) or the object or food it acts on (too big):
+// any verb, as learners write them ("The cat ignored the toaster because it was sleepy").
+constexpr Frame kActingFrames[] = {
+    {"The @{first} ^{verb} the {second} because {pronoun} was {attr}"},
+    {"The @{first} ^{verb} the {second} because {pronoun} was so {attr}"},
+    {"The @{first} never ^{verb} the {second} since {pronoun} was too {attr}"},
+    {"Because {pronoun} was very {attr} , the @{first} ^{verb} the {second}"},
+    {"The {second} was too {attr} , so the @{first} never ^{verb} {pronoun}", Referent::second},
+};
+constexpr Frame kActingHeldOut[] = {
+    {"The @{first} ^{verb} the {second} , because {pronoun} was very {attr}"},
+    {"The {second} was far too {attr} , so the @{first} never ^{verb} {pronoun}", Referent::second},
+};
 // name, "he"/"she" = the name of that gender. Frames with {name2} hold one name of each.
 constexpr Frame kNameFrames[] = {
     {"@{name} ^ate the {food} because {pronoun} was {person_attr}"},
@@ -139,10 +152,11 @@ constexpr Frame kStructureHeldOut[] = {
 constexpr FrameList kCrossing = frames(kCrossingFrames, kCrossingHeldOut);
 constexpr FrameList kFitting = frames(kFittingFrames, kFittingHeldOut);
 constexpr FrameList kCarrying = frames(kCarryingFrames, kCarryingHeldOut);
+constexpr FrameList kActing = frames(kActingFrames, kActingHeldOut);
 constexpr FrameList kNames = frames(kNameFrames, kNameHeldOut);
 constexpr FrameList kSense = frames(kSenseFrames, kSenseHeldOut);
 constexpr FrameList kStructure = frames(kStructureFrames, kStructureHeldOut);
-constexpr const FrameList* kAllFrames[] = {&kCrossing, &kFitting, &kCarrying,
+constexpr const FrameList* kAllFrames[] = {&kCrossing, &kFitting, &kCarrying, &kActing,
                                            &kNames,    &kSense,   &kStructure};
 
 // The share of each phenomenon in sample(split), in percent: winograd gets the most because
@@ -156,6 +170,12 @@ constexpr int kOtherDeterminerPercent = 35, kAdjectivePercent = 20, kPrefixPerce
 // Everyday (class-read) words: of the adjectives put before nouns, of the structure verbs, and
 // a phrase "with the {noun}" at the end.
 constexpr int kEverydayAdjectivePercent = 40, kEverydayVerbPercent = 30, kEverydayPhrasePercent = 25;
+// Plural nouns (read as their class's plural row, "dogs" as "noun.animal, plural"): of the
+// winograd nouns (whose pronoun is then "they"/"them"), of the structure subjects and nouns, and
+// of the everyday phrase's noun.
+constexpr int kWinogradPluralPercent = 30, kStructurePluralPercent = 25, kPhrasePluralPercent = 30;
+// People ("the farmers") in place of the acting family's animal.
+constexpr int kActingPeoplePercent = 30;
 
 struct Piece {
   std::string_view text;  // without its markers: a word, or "{slot}"
@@ -184,7 +204,7 @@ std::vector<Piece> pieces_of(std::string_view frame) {
 std::vector<const WordList*> slot_lists(std::string_view slot) {
   const Lexicon& l = lexicon();
   if (slot == "first") return {&l.animals, &l.objects};
-  if (slot == "second") return {&l.crossings, &l.containers, &l.objects};
+  if (slot == "second") return {&l.crossings, &l.containers, &l.objects, &l.foods};
   if (slot == "attr")
     return {&l.animal_attributes, &l.crossing_attributes, &l.big_attributes, &l.small_attributes};
   if (slot == "animal") return {&l.animals};
@@ -228,12 +248,59 @@ Vocabulary build_vocabulary() {
   return Vocabulary(std::move(words));
 }
 
+// Reads words by class alone, for the generators' choices (WordReader::word_class needs no
+// vocabulary row): built once, read only, so generators on several threads may share it.
+const WordReader& class_reader() {
+  static const Vocabulary vocabulary = build_vocabulary();
+  static const WordReader reader = [] {
+    WordReader r(vocabulary);
+    r.use_lexicon(training_word_readings());
+    return r;
+  }();
+  return reader;
+}
+
+}  // namespace
+
+std::string plural_of(const std::string& noun) {
+  static const std::pair<std::string_view, std::string_view> kIrregular[] = {
+      {"mouse", "mice"}, {"goose", "geese"}, {"wolf", "wolves"}, {"calf", "calves"},
+      {"child", "children"}, {"man", "men"}, {"woman", "women"}, {"knife", "knives"},
+      {"shelf", "shelves"}, {"loaf", "loaves"}, {"leaf", "leaves"}, {"foot", "feet"}};
+  static const std::string_view kMassNouns[] = {"rice", "pasta", "soup", "curry", "bread",
+                                                "sushi", "biryani", "cheese"};
+  if (std::find(std::begin(kMassNouns), std::end(kMassNouns), noun) != std::end(kMassNouns)) return "";
+  std::string plural;
+  for (const auto& [singular, irregular] : kIrregular)
+    if (noun == singular) plural = irregular;
+  const auto ends_with = [&](std::string_view end) {
+    return noun.size() >= end.size() && noun.compare(noun.size() - end.size(), end.size(), end) == 0;
+  };
+  if (!plural.empty()) {
+  } else if (ends_with("s") || ends_with("x") || ends_with("z") || ends_with("ch") || ends_with("sh")) {
+    plural = noun + "es";
+  } else if (noun.size() > 1 && noun.back() == 'y' &&
+             std::string_view("aeiou").find(noun[noun.size() - 2]) == std::string_view::npos) {
+    plural = noun.substr(0, noun.size() - 1) + "ies";
+  } else {
+    plural = noun + "s";
+  }
+  const std::string singular_class = class_reader().word_class(noun, false);
+  if (singular_class.rfind("noun.", 0) != 0 ||
+      class_reader().word_class(plural, false) != singular_class + std::string(kPluralMark))
+    return "";
+  return plural;
+}
+
+namespace {
+
 // ---- Everyday words -------------------------------------------------------------------------
 // Common WordNet lemmas that have no row of their own (so they are read as their classes), put
 // in as fillers: so that every class row is trained where its words stand in a sentence — after
 // "the", before a noun, as a verb — and the answers are seen not to depend on them.
 struct EverydayWords {
   WordList nouns, adjectives, verbs;
+  WordList people;  // the nouns of noun.person that have a plural ("farmer", "student")
 };
 
 // Lemmas SemCor tagged at least 7 times (weight 3 = ⌊log2(1 + tags)⌋): words a learner is likely to type.
@@ -241,18 +308,17 @@ constexpr int kEverydayMinimumWeight = 3;
 
 const EverydayWords& everyday_words() {
   static const EverydayWords words = [] {
-    const auto lexicon = training_word_readings();
-    const Vocabulary vocabulary = build_vocabulary();
-    WordReader reader(vocabulary);
-    reader.use_lexicon(lexicon);
+    const WordReader& reader = class_reader();
     EverydayWords found;
-    for (const LemmaReading& lemma : lexicon->lemmas()) {
-      if (lemma.weight < kEverydayMinimumWeight || vocabulary.knows(lemma.lemma)) continue;
+    for (const LemmaReading& lemma : training_word_readings()->lemmas()) {
+      if (lemma.weight < kEverydayMinimumWeight || reader.vocabulary().knows(lemma.lemma)) continue;
       // Only words whose most frequent reading is this one, so "the {noun}" is read as a noun.
       if (reader.word_class(lemma.lemma, false) != lemma.lexname) continue;
       WordList* list = lemma.pos == 'n' ? &found.nouns : lemma.pos == 'v' ? &found.verbs
                        : lemma.pos == 'a' ? &found.adjectives : nullptr;
       if (list) list->push_back(lemma.lemma);
+      if (lemma.lexname == "noun.person" && !plural_of(lemma.lemma).empty())
+        found.people.push_back(lemma.lemma);
     }
     return found;
   }();
@@ -327,7 +393,8 @@ const WordList& all_nouns() {
 // ---- Sentences ------------------------------------------------------------------------------
 struct Fill {
   std::string_view slot;
-  std::string word;  // as written in the sentence ("Arjun")
+  std::string word;     // as written in the sentence ("Arjun", "dogs")
+  bool plural = false;  // a plural noun: the "was" after it is "were", and no "a" or "this" before it
 };
 
 // Which fillers a sentence may get (Draft::add_fillers).
@@ -361,11 +428,13 @@ class Draft {
                                  std::string(piece.slot()) + "}");
         word.text = fill->word;
         word.slot = std::string(piece.slot());
+        word.plural = fill->plural;
       } else {
         word.text = piece.text == "I" ? "I" : normalize_word(piece.text);  // capitalised at the end
         word.determiner = word.text == "the";
       }
       if (p > 0 && words_.back().determiner) word.noun = true;
+      if (p > 0 && word.text == "was" && words_.back().plural) word.text = "were";
       words_.push_back(std::move(word));
     }
     add_fillers(random, fillers);
@@ -441,7 +510,7 @@ class Draft {
   struct Word {
     std::string text;  // lower case but names and "I"
     std::string slot;  // the frame's slot it fills, "" for a literal or a filler
-    bool subject = false, verb = false, determiner = false, noun = false;
+    bool subject = false, verb = false, determiner = false, noun = false, plural = false;
   };
   // A filler word: no slot, no role.
   static Word plain(std::string text) {
@@ -457,11 +526,14 @@ class Draft {
     const bool personal_determiners = fillers.personal_determiners;
     const WordList* const attributes[] = {&l.animal_attributes, &l.crossing_attributes,
                                           &l.big_attributes, &l.small_attributes};
-    for (Word& word : words_) {
+    for (std::size_t i = 0; i + 1 < words_.size(); ++i) {
+      Word& word = words_[i];
       if (!word.determiner || !chance(random, kOtherDeterminerPercent)) continue;
+      const bool before_plural = words_[i + 1].plural;  // no filler adjective stands between yet
       std::string other;
       do other = pick_word(random, l.determiners);
-      while (other == "an" || (!personal_determiners && (other == "his" || other == "her")));
+      while (other == "an" || (!personal_determiners && (other == "his" || other == "her")) ||
+             (before_plural && (other == "a" || other == "this" || other == "that")));
       word.text = other;  // "a" becomes "an" before a vowel in finish()
     }
     for (std::size_t i = 1; i < words_.size(); ++i)
@@ -494,6 +566,11 @@ class Draft {
       the.determiner = true;
       Word noun = plain(pick_word(random, everyday_words().nouns));
       noun.noun = true;
+      if (chance(random, kPhrasePluralPercent))
+        if (std::string plural = plural_of(noun.text); !plural.empty()) {
+          noun.text = std::move(plural);
+          noun.plural = true;
+        }
       words_.insert(words_.end(), {plain(kPrepositions[pick(random, std::size(kPrepositions))]), the, noun});
     }
     if (chance(random, kSuffixPercent)) {
@@ -552,11 +629,43 @@ Example with_referent(Example example, const Draft& draft, std::string_view refe
   return example;
 }
 
+// A noun as written: its plural `percent` of the time when it has one (plural_of), always when
+// `percent` is 100.
+Fill noun_fill(std::mt19937& random, std::string_view slot, const std::string& noun, int percent) {
+  if (percent < 100 && !chance(random, percent)) return {slot, noun};
+  std::string plural = plural_of(noun);
+  if (plural.empty()) return {slot, noun};
+  return {slot, std::move(plural), /*plural=*/true};
+}
+
+// The lists of the acting family: animals (or, kActingPeoplePercent of the time, people) act
+// on objects and foods. The things' attributes are the big ones only: a small attribute names the
+// container in the fitting family, and should not name its object here.
+struct ActingWords {
+  WordList actors, things, actor_attributes, thing_attributes;
+};
+const ActingWords& acting_words() {
+  static const ActingWords words = [] {
+    const Lexicon& l = lexicon();
+    const auto joined = [](std::initializer_list<const WordList*> lists) {
+      WordList all;
+      for (const WordList* list : lists) all.insert(all.end(), list->begin(), list->end());
+      return all;
+    };
+    return ActingWords{l.animals, joined({&l.objects, &l.foods}),
+                       joined({&l.animal_attributes, &l.person_attributes}),
+                       l.big_attributes};
+  }();
+  return words;
+}
+
 // "The dog didn't cross the road because it was too tired", "The trophy didn't fit…", "The dog
-// couldn't carry the lamp because it was too heavy".
+// couldn't carry the lamp because it was too heavy", "The cat ignored the toaster because it was
+// sleepy"; "The dogs didn't cross the road because they were too tired".
 // Pair: (referent, attribute), indices in the referent's list and its attribute list.
 Example winograd(std::mt19937& random, const WordReader& reader, Split split) {
   const Lexicon& l = lexicon();
+  const ActingWords& acting = acting_words();
   struct Family {
     const FrameList* frames;
     const WordList *first, *second, *first_attributes, *second_attributes;
@@ -565,10 +674,11 @@ Example winograd(std::mt19937& random, const WordReader& reader, Split split) {
       {&kCrossing, &l.animals, &l.crossings, &l.animal_attributes, &l.crossing_attributes},
       {&kFitting, &l.objects, &l.containers, &l.big_attributes, &l.small_attributes},
       {&kCarrying, &l.animals, &l.objects, &l.animal_attributes, &l.big_attributes},
+      {&kActing, &acting.actors, &acting.things, &acting.actor_attributes, &acting.thing_attributes},
   };
-  // Crossing and fitting as before (the lessons' two), carrying a fifth of the time.
+  // Crossing and fitting (the lessons' two) and acting 3 in 10, carrying 1 in 10.
   const std::size_t roll = pick(random, 10);
-  const Family& family = families[roll < 4 ? 0 : roll < 8 ? 1 : 2];
+  const Family& family = families[roll < 3 ? 0 : roll < 6 ? 1 : roll < 7 ? 2 : 3];
   const Frame& frame = pick_frame(random, *family.frames, split);
   const bool first_is_it = frame.referent == Referent::either ? coin(random)
                                                               : frame.referent == Referent::first;
@@ -580,10 +690,21 @@ Example winograd(std::mt19937& random, const WordReader& reader, Split split) {
   std::string second_word = first_is_it ? std::string() : referents[referent];
   if (first_is_it)
     do second_word = pick_word(random, *family.second); while (second_word == first_word);
-  const Draft draft(frame.text, {{"first", first_word},
-                                 {"second", second_word},
-                                 {"pronoun", "it"},
-                                 {"attr", attributes[attribute]}},
+  // People in place of the animal: written plural, as "it" cannot name one and "he"/"she"
+  // would need a gender. (Thousands of everyday words read as one class row: no pairs to hold out.)
+  const bool people = family.frames == &kActing && chance(random, kActingPeoplePercent);
+  if (people) first_word = pick_word(random, everyday_words().people);
+  const Fill first = noun_fill(random, "first", first_word, people ? 100 : kWinogradPluralPercent);
+  const Fill second = noun_fill(random, "second", second_word, kWinogradPluralPercent);
+  // The pronoun agrees with its referent: "they" as a subject, "them" at the frame's end.
+  const bool plural_referent = first_is_it ? first.plural : second.plural;
+  const bool object_pronoun = std::string_view(frame.text).substr(std::string_view(frame.text).size() - 9) == "{pronoun}";
+  const std::string pronoun = !plural_referent ? "it" : object_pronoun ? "them" : "they";
+  // The acting family's verb: any of the learners' ("ignored", "smelled"), everyday ones read as their class.
+  const std::string verb = pick_word(random, chance(random, kEverydayVerbPercent) ? everyday_words().verbs
+                                                                                : l.transitive_verbs);
+  const Draft draft(frame.text, {first, second, {"pronoun", pronoun, plural_referent}, {"attr", attributes[attribute]},
+                                 {"verb", verb}},
                     random, {/*personal_determiners=*/true, /*attribute_adjectives=*/true});
   return with_referent(draft.finish(reader, Phenomenon::winograd, split, coin(random)), draft,
                        first_is_it ? "first" : "second", "attr");
@@ -660,13 +781,13 @@ Example structure(std::mt19937& random, const WordReader& reader, Split split) {
 
   const std::string subject_word =
       animal_subject ? subjects[subject] : capitalized(subjects[subject]);
-  const Draft draft(frame, {{"animal", subject_word},
+  const Draft draft(frame, {noun_fill(random, "animal", subject_word, kStructurePluralPercent),
                             {"name", subject_word},
                             {"verb", pick_word(random, chance(random, kEverydayVerbPercent)
                                                            ? everyday_words().verbs
                                                            : lexicon().transitive_verbs)},
-                            {"noun", nouns[noun]},
-                            {"noun2", noun2}},
+                            noun_fill(random, "noun", nouns[noun], kStructurePluralPercent),
+                            noun_fill(random, "noun2", noun2, kStructurePluralPercent)},
                     random);
   return draft.finish(reader, Phenomenon::structure, split, coin(random));
 }
@@ -715,7 +836,7 @@ void CorpusGenerator::read_some_words_as_classes(Example& example) {
 std::vector<std::string> CorpusGenerator::shapes(Phenomenon phenomenon, bool held_out_shape) {
   std::vector<const FrameList*> lists;
   switch (phenomenon) {
-    case Phenomenon::winograd: lists = {&kCrossing, &kFitting, &kCarrying}; break;
+    case Phenomenon::winograd: lists = {&kCrossing, &kFitting, &kCarrying, &kActing}; break;
     case Phenomenon::name: lists = {&kNames}; break;
     case Phenomenon::sense: lists = {&kSense}; break;
     case Phenomenon::structure: lists = {&kStructure}; break;

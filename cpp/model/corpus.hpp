@@ -69,6 +69,11 @@ struct Example {
 // The committed word readings (cpp/model/data/word_readings.tsv), read once.
 std::shared_ptr<const WordNetLexicon> training_word_readings();
 
+// The plural a corpus noun is written as ("dogs", "mice", "boxes"), or "" when it has none the
+// model would read as its class's plural row (a mass noun such as "rice", the same form such as
+// "sheep").
+std::string plural_of(const std::string& noun);
+
 class CorpusGenerator {
  public:
   explicit CorpusGenerator(std::uint32_t seed);

@@ -40,8 +40,8 @@ Lexicon make_lexicon() {
       "yusuf"};
   l.female_names = {"priya", "maria", "sara", "aisha", "emma", "olivia", "fatima", "mei", "ana",
       "yuki", "zara", "leila", "sofia", "nina", "grace", "amara", "chloe", "elena"};
-  l.foods = {"pizza", "pasta", "sandwich", "burger", "salad", "soup", "rice", "curry", "noodles",
-      "apple", "banana", "cake", "bread", "cookie", "omelette", "taco", "sushi", "dumplings",
+  l.foods = {"pizza", "pasta", "sandwich", "burger", "salad", "soup", "rice", "curry", "noodle",
+      "apple", "banana", "cake", "bread", "cookie", "omelette", "taco", "sushi", "dumpling",
       "pancake", "muffin", "pie", "cheese", "mango", "biryani", "samosa", "donut"};
   l.person_attributes = {"hungry", "thirsty", "happy", "sad", "angry", "bored", "late", "upset",
       "lonely", "curious", "worried", "excited", "sorry", "grateful", "cheerful"};
@@ -60,7 +60,7 @@ Lexicon make_lexicon() {
   l.transitive_verbs = {"saw", "liked", "chased", "found", "followed", "watched", "helped",
       "noticed", "carried", "pushed", "pulled", "touched", "smelled", "ignored", "loved",
       "admired"};
-  l.pronouns = {"it", "he", "she"};
+  l.pronouns = {"it", "he", "she", "they", "them"};
   l.determiners = {"a", "an", "my", "our", "your", "that", "this", "his", "her", "their"};
   l.neutral_adjectives = {"brown", "grey", "white", "black", "red", "blue", "green", "yellow",
       "new", "pretty", "nice", "strange", "beautiful", "clean"};
@@ -69,8 +69,8 @@ Lexicon make_lexicon() {
   // The templates' other words. "bank" is here: it is the word whose sense is asked.
   l.function_words = {"the", "didn't", "did", "not", "want", "to", "cross", "crossed", "stopped",
       "before", "refused", "never", "would", "couldn't", "fit", "in", "into", "go", "put", "hold",
-      "ate", "ordered", "shared", "because", "since", "was", "too", "so", "very", "far", "i",
-      "we", "they", "went", "walked", "waited", "at", "beside", "by", "near", "bank", "carry", "pull",
+      "ate", "ordered", "shared", "because", "since", "was", "were", "too", "so", "very", "far", "i",
+      "we", "went", "walked", "waited", "at", "beside", "by", "near", "bank", "carry", "pull",
       "while", "and", "left"};
   return l;
 }

@@ -2,7 +2,7 @@
 // training and held-out sentences and on the lessons' own sentences, and writes the weights
 // file the widget ships.
 //
-//   train_model --out web/model/attention_lens_model.bin [--steps 6000] [--batch 128]
+//   train_model --out web/model/attention_lens_model.bin [--steps 9000] [--batch 128]
 //               [--seed 20261123] [--threads 2] [--eval 400]
 #include "evaluation.hpp"
 #include "trainer.hpp"

@@ -118,6 +118,13 @@ std::string name_class(char gender) {
   return gender == 'm' ? "name.male" : gender == 'f' ? "name.female" : "name";
 }
 
+// A noun read through another lemma is a plural: WordNet's noun forms are its plurals ("mice",
+// "children") and its noun detachment rules strip only plural endings ("-s", "-es", "-ies", "-men").
+std::string class_of(const LemmaReading& reading, const std::string& word) {
+  if (reading.pos == 'n' && reading.lemma != word) return reading.lexname + std::string(kPluralMark);
+  return reading.lexname;
+}
+
 }  // namespace
 
 const std::vector<std::string>& class_token_words() {
@@ -133,6 +140,11 @@ const std::vector<std::string>& class_token_words() {
         "verb.creation", "verb.emotion", "verb.motion", "verb.perception", "verb.possession",
         "verb.social", "verb.stative", "verb.weather", "name", "name.male", "name.female"};
     for (const char* word_class : kClosedClasses) classes.push_back(word_class);
+    // A plural noun is read as its class's plural row ("dogs" as "noun.animal, plural"): "they"
+    // and "it" are told apart by number before anything else.
+    const std::size_t singular_count = classes.size();
+    for (std::size_t c = 0; c < singular_count; ++c)
+      if (classes[c].rfind("noun.", 0) == 0) classes.push_back(classes[c] + std::string(kPluralMark));
     std::vector<std::string> tokens;
     for (const std::string& c : classes) tokens.push_back(class_token_word(c));
     std::sort(tokens.begin(), tokens.end());
@@ -154,9 +166,9 @@ std::string WordReader::word_class(std::string_view word, bool sentence_initial)
   // A capital letter inside a sentence marks a name ("Rose", "Will") before any common word.
   if (starts_with_capital(word) && !sentence_initial)
     if (const char gender = lexicon_->name_gender(normalized)) return name_class(gender);
-  if (const auto reading = lexicon_->most_frequent_reading(normalized)) return reading->lexname;
+  if (const auto reading = lexicon_->most_frequent_reading(normalized)) return class_of(*reading, normalized);
   for (const std::string& variant : american_spellings(normalized))
-    if (const auto reading = lexicon_->most_frequent_reading(variant)) return reading->lexname;
+    if (const auto reading = lexicon_->most_frequent_reading(variant)) return class_of(*reading, variant);
   if (const char gender = lexicon_->name_gender(normalized)) return name_class(gender);
   return "";
 }
@@ -165,9 +177,15 @@ WordReading WordReader::read(std::string_view word, bool sentence_initial) const
   if (const int own = vocabulary_.id_of(word); own != Vocabulary::kUnknownId) return {own, ""};
   const std::string found = word_class(word, sentence_initial);
   if (found.empty()) return {};
-  const int id = vocabulary_.id_of(class_token_word(found));
-  if (id == Vocabulary::kUnknownId) return {};  // a model trained without class rows
-  return {id, found};
+  if (const int id = vocabulary_.id_of(class_token_word(found)); id != Vocabulary::kUnknownId)
+    return {id, found};
+  // A model trained without plural rows reads a plural as its singular class.
+  if (const std::size_t mark = found.rfind(kPluralMark); mark != std::string::npos) {
+    const std::string singular = found.substr(0, mark);
+    if (const int id = vocabulary_.id_of(class_token_word(singular)); id != Vocabulary::kUnknownId)
+      return {id, singular};
+  }
+  return {};  // a model trained without class rows
 }
 
 }  // namespace attention_lens

@@ -3,10 +3,11 @@
 //
 // The model has a row of its own for every word its corpus writes (~440) and one row for each
 // *class* a word can belong to: WordNet's 45 lexicographer classes ("noun.animal",
-// "verb.motion", "adj.all", …), first names by gender, numbers, and the closed classes of
-// English (determiners, prepositions, pronouns, auxiliaries, …). A word without a row of its own
-// is read as its class: "donkey" as noun.animal, "went" as verb.motion (through its lemma "go"),
-// "Lucy" as name.female, "of" as preposition. So the grid still shows the learner's words and the
+// "verb.motion", "adj.all", …) and each noun class's plural, first names by gender, numbers, and
+// the closed classes of English (determiners, prepositions, pronouns, auxiliaries, …). A word
+// without a row of its own is read as its class: "donkey" as noun.animal, "donkeys" as
+// "noun.animal, plural", "went" as verb.motion (through its lemma "go"), "Lucy" as name.female,
+// "of" as preposition. So the grid still shows the learner's words and the
 // real attention on them, and what the model knows of such a word is said plainly: its class.
 // A word in no class stays unknown ("[unk]").
 //
@@ -27,9 +28,12 @@ namespace attention_lens {
 struct WordReading {
   int id = Vocabulary::kUnknownId;  // the embedding row the model reads
   std::string word_class;          // "" when the word has a row of its own (or is unknown);
-                                   // else the class it is read as: "noun.animal", "name.female"…
+                                   // else the class it is read as: "noun.animal", "noun.animal, plural", "name.female"…
   bool known() const { return id != Vocabulary::kUnknownId; }
 };
+
+// Marks a plural noun's class: "noun.animal, plural".
+constexpr std::string_view kPluralMark = ", plural";
 
 // Every class a word can be read as, each as the vocabulary entry of its row: "[noun.animal]",
 // "[preposition]", "[name.female]", "[number]"… (the tokenizer never makes a token with a bracket

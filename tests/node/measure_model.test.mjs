@@ -1,6 +1,8 @@
 // `npm run eval:model` (build_scripts/eval/measure_model.mjs) on the shipped weights: it runs,
-// counts every sentence and item of tests/data/, and reports figures in range. It does not judge
-// the figures: today's model is far from issue 11's targets, and later sessions will assert them.
+// counts every sentence and item of tests/data/, and reports figures in range. Of the figures it
+// holds the shipped model to a floor below today's (84.0 % of reference items, 98.6 % position
+// independence), so that a retrained model cannot quietly fall back; issue 11's targets (95 %, and
+// a test at 90 %) are not met yet.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -37,6 +39,7 @@ test('the measuring tool reads all the evaluation data and prints every section'
     assert.equal(figures.reference.all.total, items.length);
     assert.equal(Object.values(figures.reference.byShape).reduce((sum, s) => sum + s.total, 0), items.length);
     assert.ok(inUnitRange(figures.reference.all.rate));
+    assert.ok(figures.reference.all.rate >= 0.8, `reference items right: ${figures.reference.all.right} of ${figures.reference.all.total}`);
 
     assert.equal(figures.positionIndependence.total, lessonCases.length * positionPrefixes.length);
     assert.ok(inUnitRange(figures.positionIndependence.rate));

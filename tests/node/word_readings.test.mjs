@@ -63,7 +63,9 @@ test('loadWordReadings loads once, then words are read by their kinds', async ()
     ['The', true, ''], ['antelope', true, 'noun.animal'], ['watched', true, ''],
     ['Lucy', true, 'name.female'], ['near', true, ''], ['the', true, ''], ['river', true, ''],
   ]);
-  assert.equal(wordOf(model.analyze('Nobody sat on it for 20 minutes'), 'minutes').wordClass, 'noun.time');
+  // A plural noun is read as its kind's plural row.
+  assert.equal(wordOf(model.analyze('Nobody sat on it for 20 minutes'), 'minutes').wordClass, 'noun.time, plural');
+  assert.equal(wordOf(model.analyze('The geese crossed the road'), 'geese').wordClass, 'noun.animal, plural');
   assert.equal(model.analyze('xqzv blorft').tokens.every((t) => !t.known && t.wordClass === ''), true);
 });
 

@@ -50,7 +50,12 @@ TEST_CASE("a word without a row is read as its WordNet class, through its lemma"
   WordReader reader(vocabulary);
   reader.use_lexicon(training_word_readings());
   CHECK(class_of(reader, "antelope") == "noun.animal");
-  CHECK(class_of(reader, "antelopes") == "noun.animal");     // a regular plural (morphy)
+  // A plural noun is read as its class's plural row, regular (morphy) or not.
+  CHECK(class_of(reader, "antelopes") == "noun.animal, plural");
+  CHECK(class_of(reader, "mice") == "noun.animal, plural");
+  CHECK(class_of(reader, "children") == "noun.person, plural");
+  CHECK(class_of(reader, "boxes") == "noun.artifact, plural");
+  CHECK(class_of(reader, "sheep") == "noun.animal");  // the same form: read as the singular
   CHECK(class_of(reader, "went") == "verb.motion");          // an irregular form of "go"
   CHECK(class_of(reader, "left") == "verb.motion");          // "leave" is tagged far more often than "left"
   CHECK(class_of(reader, "saw") == "verb.perception");       // "see", not the tool
@@ -100,6 +105,11 @@ TEST_CASE("without the word readings only the closed classes and numbers are rea
   old_reader.use_lexicon(training_word_readings());
   CHECK_FALSE(old_reader.read("antelope", false).known());
   CHECK(old_reader.read("dog", false).known());
+  // A model with class rows but no plural rows reads a plural as its singular class.
+  const Vocabulary singular_rows({"[unk]", class_token_word("noun.animal")});
+  WordReader singular_reader(singular_rows);
+  singular_reader.use_lexicon(training_word_readings());
+  CHECK(class_of(singular_reader, "antelopes") == "noun.animal");
 }
 
 TEST_CASE("a capital letter after a full stop starts a sentence", "[word_reader]") {
