@@ -248,6 +248,10 @@ Vocabulary build_vocabulary() {
   return Vocabulary(std::move(words));
 }
 
+bool ends_with(std::string_view text, std::string_view end) {
+  return text.size() >= end.size() && text.substr(text.size() - end.size()) == end;
+}
+
 // Reads words by class alone, for the generators' choices (WordReader::word_class needs no
 // vocabulary row): built once, read only, so generators on several threads may share it.
 const WordReader& class_reader() {
@@ -270,21 +274,19 @@ std::string plural_of(const std::string& noun) {
   static const std::string_view kMassNouns[] = {"rice", "pasta", "soup", "curry", "bread",
                                                 "sushi", "biryani", "cheese"};
   if (std::find(std::begin(kMassNouns), std::end(kMassNouns), noun) != std::end(kMassNouns)) return "";
+  const auto irregular = std::find_if(std::begin(kIrregular), std::end(kIrregular),
+                                      [&](const auto& pair) { return pair.first == noun; });
   std::string plural;
-  for (const auto& [singular, irregular] : kIrregular)
-    if (noun == singular) plural = irregular;
-  const auto ends_with = [&](std::string_view end) {
-    return noun.size() >= end.size() && noun.compare(noun.size() - end.size(), end.size(), end) == 0;
-  };
-  if (!plural.empty()) {
-  } else if (ends_with("s") || ends_with("x") || ends_with("z") || ends_with("ch") || ends_with("sh")) {
+  if (irregular != std::end(kIrregular))
+    plural = irregular->second;
+  else if (ends_with(noun, "s") || ends_with(noun, "x") || ends_with(noun, "z") || ends_with(noun, "ch") ||
+           ends_with(noun, "sh"))
     plural = noun + "es";
-  } else if (noun.size() > 1 && noun.back() == 'y' &&
-             std::string_view("aeiou").find(noun[noun.size() - 2]) == std::string_view::npos) {
+  else if (noun.size() > 1 && noun.back() == 'y' &&
+           std::string_view("aeiou").find(noun[noun.size() - 2]) == std::string_view::npos)
     plural = noun.substr(0, noun.size() - 1) + "ies";
-  } else {
+  else
     plural = noun + "s";
-  }
   const std::string singular_class = class_reader().word_class(noun, false);
   if (singular_class.rfind("noun.", 0) != 0 ||
       class_reader().word_class(plural, false) != singular_class + std::string(kPluralMark))
@@ -641,20 +643,20 @@ Fill noun_fill(std::mt19937& random, std::string_view slot, const std::string& n
 // The lists of the acting family: animals (or, kActingPeoplePercent of the time, people) act
 // on objects and foods. The things' attributes are the big ones only: a small attribute names the
 // container in the fitting family, and should not name its object here.
+// The actors and the things' attributes are the lexicon's animals and big attributes; the
+// joined lists are built once.
 struct ActingWords {
-  WordList actors, things, actor_attributes, thing_attributes;
+  WordList things, actor_attributes;
 };
 const ActingWords& acting_words() {
   static const ActingWords words = [] {
     const Lexicon& l = lexicon();
-    const auto joined = [](std::initializer_list<const WordList*> lists) {
-      WordList all;
-      for (const WordList* list : lists) all.insert(all.end(), list->begin(), list->end());
+    const auto joined = [](const WordList& a, const WordList& b) {
+      WordList all = a;
+      all.insert(all.end(), b.begin(), b.end());
       return all;
     };
-    return ActingWords{l.animals, joined({&l.objects, &l.foods}),
-                       joined({&l.animal_attributes, &l.person_attributes}),
-                       l.big_attributes};
+    return ActingWords{joined(l.objects, l.foods), joined(l.animal_attributes, l.person_attributes)};
   }();
   return words;
 }
@@ -674,7 +676,7 @@ Example winograd(std::mt19937& random, const WordReader& reader, Split split) {
       {&kCrossing, &l.animals, &l.crossings, &l.animal_attributes, &l.crossing_attributes},
       {&kFitting, &l.objects, &l.containers, &l.big_attributes, &l.small_attributes},
       {&kCarrying, &l.animals, &l.objects, &l.animal_attributes, &l.big_attributes},
-      {&kActing, &acting.actors, &acting.things, &acting.actor_attributes, &acting.thing_attributes},
+      {&kActing, &l.animals, &acting.things, &acting.actor_attributes, &l.big_attributes},
   };
   // Crossing and fitting (the lessons' two) and acting 3 in 10, carrying 1 in 10.
   const std::size_t roll = pick(random, 10);
@@ -698,8 +700,7 @@ Example winograd(std::mt19937& random, const WordReader& reader, Split split) {
   const Fill second = noun_fill(random, "second", second_word, kWinogradPluralPercent);
   // The pronoun agrees with its referent: "they" as a subject, "them" at the frame's end.
   const bool plural_referent = first_is_it ? first.plural : second.plural;
-  const bool object_pronoun = std::string_view(frame.text).substr(std::string_view(frame.text).size() - 9) == "{pronoun}";
-  const std::string pronoun = !plural_referent ? "it" : object_pronoun ? "them" : "they";
+  const std::string pronoun = !plural_referent ? "it" : ends_with(frame.text, "{pronoun}") ? "them" : "they";
   // The acting family's verb: any of the learners' ("ignored", "smelled"), everyday ones read as their class.
   const std::string verb = pick_word(random, chance(random, kEverydayVerbPercent) ? everyday_words().verbs
                                                                                 : l.transitive_verbs);
