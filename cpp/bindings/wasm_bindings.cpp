@@ -13,11 +13,13 @@
 #include "weights_file.hpp"
 
 #include <emscripten/bind.h>
+#include <emscripten/em_macros.h>
 #include <emscripten/val.h>
 
 #include <malloc.h>
 
 #include <cmath>
+#include <cstdint>
 #include <exception>
 #include <limits>
 #include <map>
@@ -208,22 +210,32 @@ val returning_errors(Compute&& compute) {
   return result;
 }
 
-val attention(val queries, val keys, val values, val options) {
-  return returning_errors([&] {
-    // Kept between calls: a call of the same shape as the last allocates nothing in the wasm
-    // heap (the results still leave as fresh JS copies).
-    static Matrix q, k, v;
-    static AttentionTrace trace;
-    read_matrix_into(queries, "queries", q);
-    read_matrix_into(keys, "keys", k);
-    read_matrix_into(values, "values", v);
-    scaled_dot_product_attention(q, k, v, read_options(options, q.rows()), trace);
-    val result = trace_to_js(trace);
-    // Past 1024×1024 scores the kept buffers would hold 12+ MB of the heap: let them go.
+// The inputs and the trace of attention(), kept between calls: a call of the same shape as
+// the last allocates nothing in the wasm heap. Both ways in (Embind's attention() and the
+// direct exports at the end of this file) use it.
+struct AttentionWorkspace {
+  Matrix q, k, v;
+  AttentionTrace trace;
+
+  // Past 1024×1024 scores the kept buffers would hold 12+ MB of the heap: let them go.
+  void trim() {
     if (trace.weights.size() > 1024 * 1024) {
       trace = AttentionTrace();
       q = k = v = Matrix();
     }
+  }
+};
+AttentionWorkspace attention_workspace;
+
+val attention(val queries, val keys, val values, val options) {
+  return returning_errors([&] {
+    AttentionWorkspace& w = attention_workspace;
+    read_matrix_into(queries, "queries", w.q);
+    read_matrix_into(keys, "keys", w.k);
+    read_matrix_into(values, "values", w.v);
+    scaled_dot_product_attention(w.q, w.k, w.v, read_options(options, w.q.rows()), w.trace);
+    val result = trace_to_js(w.trace);
+    w.trim();
     return result;
   });
 }
@@ -413,6 +425,69 @@ unsigned allocated_bytes() {
 }
 
 }  // namespace
+
+// --- attention() without Embind: plain numbers in, heap addresses out ----------------------
+// Embind's attention() reads its arguments through some 200 JS↔wasm calls (property lookups,
+// type checks, one `set` per result field): ~30 µs a call in Chromium, more than the whole
+// computation at N = 16. For the common call (well-formed matrices, no mask or a causal one)
+// web/src/engine.js writes Q, K and V straight into the workspace's memory, calls
+// attention_direct_run() and copies the trace out of the heap itself. An input this path
+// refuses returns 0, and engine.js makes the same call through Embind, whose Error words why.
+namespace {
+struct DirectTrace {  // read by engine.js as 32-bit words: keep the layout in step with it
+  float scale;
+  std::uint32_t scores, scaled, allowed, weights, output;  // heap addresses (0 when left out)
+};
+DirectTrace direct_trace;
+}  // namespace
+
+extern "C" {
+
+// Sizes the input matrices (n_q×d_k, n_k×d_k, n_k×d_v) and returns the address of three
+// 32-bit heap addresses, where Q, K and V go (row-major); 0 when memory ran out.
+EMSCRIPTEN_KEEPALIVE std::uint32_t attention_direct_inputs(int n_q, int n_k, int d_k, int d_v) {
+  static std::uint32_t addresses[3];
+  try {
+    AttentionWorkspace& w = attention_workspace;
+    w.q.resize(n_q, d_k);
+    w.k.resize(n_k, d_k);
+    w.v.resize(n_k, d_v);
+    addresses[0] = reinterpret_cast<std::uintptr_t>(w.q.data());
+    addresses[1] = reinterpret_cast<std::uintptr_t>(w.k.data());
+    addresses[2] = reinterpret_cast<std::uintptr_t>(w.v.data());
+    return reinterpret_cast<std::uintptr_t>(addresses);
+  } catch (const std::exception&) {
+    return 0;
+  }
+}
+
+// Attention over the inputs written after attention_direct_inputs(); mask 0 = none,
+// 1 = causal. Returns the address of a DirectTrace, or 0 when the engine refused the input.
+EMSCRIPTEN_KEEPALIVE std::uint32_t attention_direct_run(int mask, int scale_by_sqrt_dk, float temperature,
+                                                        int keep_intermediate_steps) {
+  try {
+    AttentionWorkspace& w = attention_workspace;
+    AttentionOptions options;
+    options.mask.kind = mask == 1 ? MaskKind::causal : MaskKind::none;
+    options.scale_by_sqrt_dk = scale_by_sqrt_dk != 0;
+    options.temperature = temperature;
+    options.keep_intermediate_steps = keep_intermediate_steps != 0;
+    scaled_dot_product_attention(w.q, w.k, w.v, options, w.trace);
+    const auto address = [](const auto& matrix) -> std::uint32_t {
+      return matrix.size() > 0 ? reinterpret_cast<std::uintptr_t>(matrix.data()) : 0;
+    };
+    direct_trace = {w.trace.scale,           address(w.trace.scores),  address(w.trace.scaled),
+                    address(w.trace.allowed), address(w.trace.weights), address(w.trace.output)};
+    return reinterpret_cast<std::uintptr_t>(&direct_trace);
+  } catch (const std::exception&) {
+    return 0;
+  }
+}
+
+// Called by engine.js once it has copied the trace out.
+EMSCRIPTEN_KEEPALIVE void attention_direct_done() { attention_workspace.trim(); }
+
+}  // extern "C"
 
 EMSCRIPTEN_BINDINGS(attention_engine) {
   emscripten::function("attention", &attention);

@@ -269,13 +269,70 @@ export class AttentionEngine {
    * @param {{rows,cols,data}} values n_k×d_v
    * @param {object} [options] { scaleBySqrtDk = true, temperature = 1,
    *   mask: 'none' | 'causal' | 'key-padding' | 'custom', keyIsPadding: Uint8Array(n_k),
-   *   allowed: Uint8Array(n_q·n_k), keepIntermediateSteps = true }
-   * @returns {{scores, scale: number, scaled, allowed, weights, output}} fresh copies
+   *   allowed: Uint8Array(n_q·n_k), keepIntermediateSteps = true, into }
+   *   into: an earlier result of attention() to write this one into, for a caller that calls
+   *   again and again (a timing chart): its typed arrays are overwritten in place wherever their
+   *   type and length fit, so repeated calls of one shape allocate nothing; fields this call
+   *   does not produce are removed. The same object is returned.
+   * @returns {{scores, scale: number, scaled, allowed, weights, output}} fresh copies, or `into`
    *   (scores, scaled and allowed are left out with keepIntermediateSteps: false)
    * @throws {Error} with the engine's message when the input cannot be used
    */
   attention(queries, keys, values, options = {}) {
-    return throwIfError(this.#module.attention(queries, keys, values, options));
+    const into = options?.into;
+    if (into !== undefined && (into === null || typeof into !== 'object' || Array.isArray(into))) {
+      throw new Error(`options.into must be an earlier result of attention(); got ${describeValue(into)}.`);
+    }
+    const direct = this.#directAttention(queries, keys, values, options, into);
+    if (direct) return direct;
+    // Every other call, and any the direct way refused, goes through Embind, which checks each
+    // argument and words the error.
+    const result = throwIfError(this.#module.attention(queries, keys, values, options));
+    if (!into) return result;
+    for (const key of TRACE_MATRICES) {
+      if (result[key]) writeMatrix(into, key, result[key].rows, result[key].cols, result[key].data);
+      else delete into[key];
+    }
+    into.scale = result.scale;
+    return into;
+  }
+
+  // attention() for the common call, without Embind's per-argument traffic (see the exports at
+  // the end of cpp/bindings/wasm_bindings.cpp): Q, K and V are written straight into the
+  // engine's memory and the trace is copied straight out of it. null when the call is not one it
+  // takes (a mask other than none or causal, a malformed argument) or the engine refused it.
+  #directAttention(queries, keys, values, options, into) {
+    const settings = directSettings(options);
+    if (!settings || !isMatrixObject(queries) || !isMatrixObject(keys) || !isMatrixObject(values) ||
+        keys.cols !== queries.cols || values.rows !== keys.rows) {
+      return null;
+    }
+    const wasm = this.#module;
+    const [nQuery, nKey, dValue] = [queries.rows, keys.rows, values.cols];
+    const inputs = wasm._attention_direct_inputs(nQuery, nKey, queries.cols, dValue) >>> 2;
+    if (!inputs) return null;
+    const [queriesAt, keysAt, valuesAt] = wasm.HEAPU32.subarray(inputs, inputs + 3);
+    wasm.HEAPF32.set(queries.data, queriesAt >>> 2);  // after the call: the heap may have grown
+    wasm.HEAPF32.set(keys.data, keysAt >>> 2);
+    wasm.HEAPF32.set(values.data, valuesAt >>> 2);
+    const traceAt = wasm._attention_direct_run(settings.mask, settings.scaleBySqrtDk, settings.temperature,
+      settings.keepIntermediateSteps) >>> 2;
+    if (!traceAt) return null;
+    // DirectTrace: scale (f32), then the heap addresses of scores, scaled, allowed, weights, output.
+    const [, scoresAt, scaledAt, allowedAt, weightsAt, outputAt] = wasm.HEAPU32.subarray(traceAt, traceAt + 6);
+    const result = into ?? {};
+    result.scale = wasm.HEAPF32[traceAt];
+    const floats = (at, cols) => wasm.HEAPF32.subarray(at >>> 2, (at >>> 2) + nQuery * cols);
+    const steps = [['scores', scoresAt], ['scaled', scaledAt], ['allowed', allowedAt]];
+    for (const [key, at] of steps) {
+      if (!at) delete result[key];
+      else if (key === 'allowed') writeMatrix(result, key, nQuery, nKey, wasm.HEAPU8.subarray(at, at + nQuery * nKey));
+      else writeMatrix(result, key, nQuery, nKey, floats(at, nKey));
+    }
+    writeMatrix(result, 'weights', nQuery, nKey, floats(weightsAt, nKey));
+    writeMatrix(result, 'output', nQuery, dValue, floats(outputAt, dValue));
+    wasm._attention_direct_done();
+    return result;
   }
 
   /**
@@ -398,6 +455,51 @@ function describeValue(value) {
     return !kind || kind === 'Object' ? 'an object' : `a ${kind}`;
   }
   return typeof value === 'undefined' ? 'undefined' : `a ${typeof value}`;
+}
+
+// The matrices of an attention trace, in the order the engine writes them.
+const TRACE_MATRICES = ['scores', 'scaled', 'allowed', 'weights', 'output'];
+
+// Puts rows×cols numbers into target[key]: into the typed array already there when its type and
+// length fit (attention()'s `into`), else into a fresh copy. `source` may be a view of the
+// engine's memory, so it is always copied, never kept.
+function writeMatrix(target, key, rows, cols, source) {
+  const present = target[key];
+  if (present !== null && typeof present === 'object' && present.data?.constructor === source.constructor &&
+      present.data.length === source.length) {
+    present.rows = rows;
+    present.cols = cols;
+    present.data.set(source);
+  } else {
+    target[key] = { rows, cols, data: source.slice() };
+  }
+}
+
+// A { rows, cols, data: Float32Array } whose data holds rows·cols numbers.
+function isMatrixObject(value) {
+  return value !== null && typeof value === 'object' &&
+    Number.isInteger(value.rows) && value.rows >= 0 && value.rows <= 0x7fffffff &&
+    Number.isInteger(value.cols) && value.cols >= 0 && value.cols <= 0x7fffffff &&
+    value.data instanceof Float32Array && value.data.length === value.rows * value.cols;
+}
+
+// attention()'s options as plain numbers for the direct way in, or null when it does not take
+// them: only a missing mask, 'none' or 'causal', and options of the types the engine reads.
+// (Their values, such as a temperature of 0, are checked by the engine, which refuses them.)
+function directSettings(options) {
+  if (options === undefined || options === null) options = {};
+  if (typeof options !== 'object' || Array.isArray(options)) return null;
+  const { mask = 'none', scaleBySqrtDk = true, temperature = 1, keepIntermediateSteps = true } = options;
+  if ((mask !== 'none' && mask !== 'causal') || typeof scaleBySqrtDk !== 'boolean' ||
+      typeof temperature !== 'number' || typeof keepIntermediateSteps !== 'boolean') {
+    return null;
+  }
+  return {
+    mask: mask === 'causal' ? 1 : 0,
+    scaleBySqrtDk: scaleBySqrtDk ? 1 : 0,
+    temperature,
+    keepIntermediateSteps: keepIntermediateSteps ? 1 : 0,
+  };
 }
 
 // The module returns an Error instead of throwing it (see cpp/bindings/wasm_bindings.cpp).
