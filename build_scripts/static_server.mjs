@@ -1,6 +1,7 @@
 // A small static file server on 127.0.0.1, shared by `npm start`, the browser tests and the
 // benchmark. Serves files below `root` only, with the MIME types a browser needs for ES
-// modules and WebAssembly (application/wasm enables streaming compilation).
+// modules and WebAssembly (application/wasm enables streaming compilation), and the validators
+// (ETag, Last-Modified) that let a reload revalidate instead of fetching everything again.
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -45,12 +46,24 @@ export function startStaticServer({ root, port = 0, headers = {} }) {
         response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
         return;
       }
-      response.writeHead(200, {
+      // As any web server does for a static file: validators, so that a page loaded again asks
+      // "changed?" and gets a bodiless 304 when not. no-cache makes the browser ask every time,
+      // so an edited file is never served stale.
+      // The 304 repeats the Content-Type, which updates the browser's stored copy: a response
+      // that arrived with a wrong one (a misconfigured proxy; the loading tests make one) is
+      // right again on the next load.
+      const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+      const fileHeaders = {
         'Content-Type': MIME_TYPES[extname(filePath)] ?? 'application/octet-stream',
-        'Content-Length': info.size,
         'Cache-Control': 'no-cache',
-        ...headers,
-      });
+        ETag: etag,
+        'Last-Modified': info.mtime.toUTCString(),
+      };
+      if (request.headers['if-none-match']?.split(/\s*,\s*/).includes(etag)) {
+        response.writeHead(304, { ...fileHeaders, ...headers }).end();
+        return;
+      }
+      response.writeHead(200, { ...fileHeaders, 'Content-Length': info.size, ...headers });
       if (request.method === 'HEAD') response.end();
       else createReadStream(filePath).pipe(response);
     } catch (error) {

@@ -19,13 +19,24 @@ const WEIGHTS = '**/web/model/attention_lens_model.bin';
 const FAILURES = [
   { name: 'the engine module answers 404', url: MODULE, said: 'loadFailed', handle: (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' }) },
   { name: 'the engine module is blocked (network error)', url: MODULE, said: 'loadFailed', handle: (route) => route.abort('blockedbyclient') },
-  { name: 'the engine module comes with the wrong MIME type', url: MODULE, said: 'loadFailed', handle: async (route) => route.fulfill({ response: await route.fetch(), contentType: 'text/plain' }) },
+  { name: 'the engine module comes with the wrong MIME type', url: MODULE, said: 'loadFailed', handle: wrongMimeType },
   { name: 'the .wasm answers 404', url: WASM, said: 'loadFailed', handle: (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' }) },
   { name: 'the weights answer 404', url: WEIGHTS, said: 'loadFailed', handle: (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' }) },
   { name: 'the weights fail on the network', url: WEIGHTS, said: 'loadFailed', handle: (route) => route.abort('failed') },
   // A server that answers every path with its home page: the engine gets HTML for weights.
   { name: 'the engine refuses what came as weights', url: WEIGHTS, said: 'engineFailed', handle: (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Home</title>' }) },
 ];
+
+// The real file as text/plain, without its validators (ETag, Last-Modified): with them the
+// browser would keep this copy and, once the route is gone, revalidate it (304) instead of
+// fetching the file anew, as the retry below needs.
+async function wrongMimeType(route) {
+  const response = await route.fetch();
+  const headers = { ...response.headers(), 'content-type': 'text/plain' };
+  delete headers.etag;
+  delete headers['last-modified'];
+  await route.fulfill({ response, headers });
+}
 
 // Developer text that must never reach the learner's screen.
 const DEVELOPER_TEXT = /Aborted|ASSERTIONS|Failed to fetch|dynamically imported|Could not load|server answered|MIME|wasm|RuntimeError|TypeError|https?:/i;
