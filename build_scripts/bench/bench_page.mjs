@@ -92,8 +92,6 @@ const implementations = {
     return result.output.data;
   },
 };
-  },
-};
 
 async function run(name, n, measureOptions) {
   const compute = implementations[name](makeInputs(n));
