@@ -1,6 +1,6 @@
 // The in-browser half of the benchmark: every implementation that runs in Chromium, on the
 // inputs of common.mjs. run_bench.mjs calls window.bench.setup() and window.bench.run().
-import { loadEngine, matrix } from '/web/src/engine.js';
+import { loadEngine, loadModel, matrix } from '/web/src/engine.js';
 import * as ort from '/node_modules/onnxruntime-web/dist/ort.wasm.min.mjs';
 import { D, makeInputs, measure, plainAttention } from './common.mjs';
 import { buildAttentionModel } from './onnx_attention_model.mjs';
@@ -102,5 +102,12 @@ async function run(name, n, measureOptions) {
   return { output: Array.from(output), timing };
 }
 
-window.bench = { setup, run };
+// The lesson-sized call in the browser: the shipped model's analyze() of one sentence.
+let model = null;
+async function analyze(sentence, measureOptions) {
+  model ??= await loadModel();
+  return measure(() => model.analyze(sentence), measureOptions);
+}
+
+window.bench = { setup, run, analyze };
 window.benchReady = true;

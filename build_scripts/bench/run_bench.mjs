@@ -286,7 +286,9 @@ function wasmHarnessRound() {
 // Lesson-sized calls, Node: analyze() of an N-token sentence with the shipped model (2 layers,
 // every head, the whole trace: what the widget asks for), and multiHeadAttention() of N×32
 // inputs with 4 heads of d_k = 8 (the model's shape), seeded weights.
-const LESSON_SIZES = [8, 16, 32, 64];
+// 40 is issue 11's yardstick: analyze() of a 40-word sentence in ≤ 2 ms in Chromium.
+const LESSON_SIZES = [8, 16, 32, 40, 64];
+const ANALYZE_TARGET = { n: 40, limitMs: 2 };
 const lessonCells = new Map(); // `${id}@${n}` → { id, n, rounds: [timing, ...] }
 async function lessonSession() {
   const { loadEngine, loadModel, matrix } = await import(pathToFileURL(join(ROOT, 'web', 'src', 'engine.js')).href);
@@ -319,6 +321,8 @@ async function lessonSession() {
   const info = { dModel, headCount, layerCount: model.info.layerCount, sizes: cases.map((c) => c.n) };
   return {
     info,
+    sentences: cases.map(({ n, sentence }) => ({ n, sentence })),
+    record,
     async round() {
       for (const { n, sentence, X, weights } of cases) {
         record('analyze', n, await measure(() => model.analyze(sentence), measureOptions));
@@ -365,7 +369,11 @@ async function browserSession() {
     info.chromium = browser.version();
     log('Chromium', info.chromium, 'page ready, first load ms:', JSON.stringify(info.loadMs));
 
-    const round = async () => {
+    const round = async (lesson) => {
+      for (const { n, sentence } of lesson?.sentences ?? []) {
+        lesson.record('analyze-chromium', n, await page.evaluate(
+          ([text, options]) => window.bench.analyze(text, options), [sentence, browserMeasureOptions]));
+      }
       for (const n of sizes) {
         for (const [name, id] of [['ours', 'ours-chromium'], ['oursLean', 'ours-lean-chromium'],
           ['oursInto', 'ours-into-chromium'], ['oursLeanInto', 'ours-lean-into-chromium'], ['plain', 'plain-chromium'],
@@ -479,15 +487,23 @@ function buildReport({ machine, browserInfo, labels, sizeInfo, notes, targets, l
   }
 
   if (lesson.results.length) {
-    header(`Lesson-sized calls (Node ${machine.node}; ms per call, median of ${rounds} rounds, and the spread of the round medians)`);
+    header(`Lesson-sized calls (ms per call, median of ${rounds} rounds, and the spread of the round medians)`);
     lines.push(`analyze(): the shipped model (${lesson.info.layerCount} layers × ${lesson.info.headCount} heads, d_model ${lesson.info.dModel}) on an N-token sentence, ` +
       'whole trace; multiHeadAttention(): N×' + `${lesson.info.dModel} input, ${lesson.info.headCount} heads, seeded weights, whole trace`);
-    lines.push('call'.padEnd(24) + lesson.info.sizes.map((n) => `N=${n}`.padStart(18)).join(''));
-    for (const [id, name] of [['analyze', 'analyze()'], ['multi-head', 'multiHeadAttention()']]) {
-      lines.push(name.padEnd(24) + lesson.info.sizes.map((n) => {
+    lines.push('call'.padEnd(38) + lesson.info.sizes.map((n) => `N=${n}`.padStart(18)).join(''));
+    const chromium = browserInfo ? `Chromium ${browserInfo.chromium.split('.')[0]}` : 'Chromium';
+    for (const [id, name] of [['analyze', `analyze() (Node ${machine.node})`], ['analyze-chromium', `analyze() (${chromium})`],
+      ['multi-head', `multiHeadAttention() (Node ${machine.node})`]]) {
+      if (!lesson.results.some((x) => x.id === id)) continue;
+      lines.push(name.padEnd(38) + lesson.info.sizes.map((n) => {
         const r = lesson.results.find((x) => x.id === id && x.n === n);
         return (r ? `${formatMs(r.median_ms)} ms ±${(r.spread * 100).toFixed(0)} %` : '—').padStart(18);
       }).join(''));
+    }
+    const yardstick = lesson.results.find((x) => x.id === 'analyze-chromium' && x.n === ANALYZE_TARGET.n);
+    if (yardstick) {
+      lines.push(`Issue 11 target: analyze() of ${ANALYZE_TARGET.n} tokens in Chromium ${formatMs(yardstick.median_ms)} ms ` +
+        `${yardstick.median_ms <= ANALYZE_TARGET.limitMs ? 'ok' : 'MISSED'} ≤ ${ANALYZE_TARGET.limitMs} ms`);
     }
   }
 
@@ -566,7 +582,7 @@ async function main() {
       await lesson?.round();
       if (existsSync(WASM_HARNESS)) wasmHarnessRound();
       for (const [build, binaries, outputs] of natives) nativeRound(build, binaries, outputs);
-      if (browser) await browser.round();
+      if (browser) await browser.round(lesson);
     }
   } finally {
     await browser?.close();
