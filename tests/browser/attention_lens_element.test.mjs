@@ -501,3 +501,28 @@ test('lang="es", editable: a paragraph too long for the model is refused in Span
   assert.deepEqual(found, []);
   await spanish.close();
 });
+
+test('the focused row\'s marker lies over that row: after the first draw, a hover and a new head', async () => {
+  // Where the marker box is against the focused row's label and the table, in page pixels.
+  const markerAgainstRow = (id) => page.$eval(`#${id}`, (lens) => {
+    const marker = lens.shadowRoot.querySelector('.row-marker');
+    const row = lens.shadowRoot.querySelector('.grid tbody tr.is-focus');
+    const table = lens.shadowRoot.querySelector('.grid');
+    const [m, r, t] = [marker, row, table].map((node) => node.getBoundingClientRect());
+    return { hidden: marker.hidden, top: m.top - r.top, height: m.height - r.height, left: m.left - t.left, width: m.width - t.width };
+  });
+  const assertOver = async (id, what) => {
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+    const place = await markerAgainstRow(id);
+    assert.equal(place.hidden, false, `${what}: the marker is shown`);
+    for (const side of ['top', 'height', 'left', 'width']) assert.ok(Math.abs(place[side]) < 1, `${what}: ${side} off by ${place[side]} px`);
+  };
+  await assertOver('bank', 'first draw');
+  await page.hover('#bank .grid tbody th >> text="money"');
+  await assertOver('bank', 'hover');
+  await page.mouse.move(0, 0);
+  await page.selectOption('#bank select.head', '3');
+  await page.waitForSelector('#bank .grid tbody tr.is-focus');
+  await assertOver('bank', 'another head');
+  await page.selectOption('#bank select.head', '2');
+});
