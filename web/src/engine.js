@@ -288,13 +288,7 @@ export class AttentionEngine {
     // Every other call, and any the direct way refused, goes through Embind, which checks each
     // argument and words the error.
     const result = throwIfError(this.#module.attention(queries, keys, values, options));
-    if (!into) return result;
-    for (const key of TRACE_MATRICES) {
-      if (result[key]) writeMatrix(into, key, result[key].rows, result[key].cols, result[key].data);
-      else delete into[key];
-    }
-    into.scale = result.scale;
-    return into;
+    return into ? writeTrace(into, result.scale, result) : result;
   }
 
   // attention() for the common call, without Embind's per-argument traffic (see the exports at
@@ -320,17 +314,15 @@ export class AttentionEngine {
     if (!traceAt) return null;
     // DirectTrace: scale (f32), then the heap addresses of scores, scaled, allowed, weights, output.
     const [, scoresAt, scaledAt, allowedAt, weightsAt, outputAt] = wasm.HEAPU32.subarray(traceAt, traceAt + 6);
-    const result = into ?? {};
-    result.scale = wasm.HEAPF32[traceAt];
-    const floats = (at, cols) => wasm.HEAPF32.subarray(at >>> 2, (at >>> 2) + nQuery * cols);
-    const steps = [['scores', scoresAt], ['scaled', scaledAt], ['allowed', allowedAt]];
-    for (const [key, at] of steps) {
-      if (!at) delete result[key];
-      else if (key === 'allowed') writeMatrix(result, key, nQuery, nKey, wasm.HEAPU8.subarray(at, at + nQuery * nKey));
-      else writeMatrix(result, key, nQuery, nKey, floats(at, nKey));
-    }
-    writeMatrix(result, 'weights', nQuery, nKey, floats(weightsAt, nKey));
-    writeMatrix(result, 'output', nQuery, dValue, floats(outputAt, dValue));
+    // Views of the engine's memory, copied by writeTrace() before anything can move them.
+    const floats = (at, cols) => ({ rows: nQuery, cols, data: wasm.HEAPF32.subarray(at >>> 2, (at >>> 2) + nQuery * cols) });
+    const result = writeTrace(into ?? {}, wasm.HEAPF32[traceAt], {
+      scores: scoresAt ? floats(scoresAt, nKey) : undefined,
+      scaled: scaledAt ? floats(scaledAt, nKey) : undefined,
+      allowed: allowedAt ? { rows: nQuery, cols: nKey, data: wasm.HEAPU8.subarray(allowedAt, allowedAt + nQuery * nKey) } : undefined,
+      weights: floats(weightsAt, nKey),
+      output: floats(outputAt, dValue),
+    });
     wasm._attention_direct_done();
     return result;
   }
@@ -460,19 +452,27 @@ function describeValue(value) {
 // The matrices of an attention trace, in the order the engine writes them.
 const TRACE_MATRICES = ['scores', 'scaled', 'allowed', 'weights', 'output'];
 
-// Puts rows×cols numbers into target[key]: into the typed array already there when its type and
-// length fit (attention()'s `into`), else into a fresh copy. `source` may be a view of the
-// engine's memory, so it is always copied, never kept.
-function writeMatrix(target, key, rows, cols, source) {
-  const present = target[key];
-  if (present !== null && typeof present === 'object' && present.data?.constructor === source.constructor &&
-      present.data.length === source.length) {
-    present.rows = rows;
-    present.cols = cols;
-    present.data.set(source);
-  } else {
-    target[key] = { rows, cols, data: source.slice() };
+// Writes a trace (scale, and the matrices of `steps` that are present) into `target`: each
+// matrix into the typed array already there when its type and length fit (attention()'s
+// `into`), else into a fresh copy; a matrix `steps` lacks is removed. The data may be views of
+// the engine's memory, so they are always copied, never kept.
+function writeTrace(target, scale, steps) {
+  target.scale = scale;
+  for (const key of TRACE_MATRICES) {
+    const step = steps[key];
+    const present = target[key];
+    if (!step) {
+      delete target[key];
+    } else if (present !== null && typeof present === 'object' &&
+        present.data?.constructor === step.data.constructor && present.data.length === step.data.length) {
+      present.rows = step.rows;
+      present.cols = step.cols;
+      present.data.set(step.data);
+    } else {
+      target[key] = { rows: step.rows, cols: step.cols, data: step.data.slice() };
+    }
   }
+  return target;
 }
 
 // A { rows, cols, data: Float32Array } whose data holds rows·cols numbers.
