@@ -49,9 +49,8 @@ export function startStaticServer({ root, port = 0, headers = {} }) {
       // As any web server does for a static file: validators, so that a page loaded again asks
       // "changed?" and gets a bodiless 304 when not. no-cache makes the browser ask every time,
       // so an edited file is never served stale.
-      // The 304 repeats the Content-Type, which updates the browser's stored copy: a response
-      // that arrived with a wrong one (a misconfigured proxy; the loading tests make one) is
-      // right again on the next load.
+      // (A copy that arrived with a wrong Content-Type stays wrong after a 304 in Chromium: the
+      // loading test that fakes one strips these validators from it.)
       const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
       const fileHeaders = {
         'Content-Type': MIME_TYPES[extname(filePath)] ?? 'application/octet-stream',
