@@ -4,7 +4,10 @@
 //
 //   train_model --out web/model/attention_lens_model.bin [--steps 9000] [--batch 128]
 //               [--seed 20261123] [--threads 2] [--eval 400]
+//               [--real-text build/train/real_text.txt] [--real-per-step 32] [--real-weight-percent 100]
+//               [--mask-percent 15]
 #include "evaluation.hpp"
+#include "real_text.hpp"
 #include "trainer.hpp"
 #include "weights_file.hpp"
 
@@ -12,6 +15,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -59,14 +64,40 @@ int main(int argc, char** argv) {
   options.threads = argument(argc, argv, "--threads", options.threads);
   const int eval_sentences = argument(argc, argv, "--eval", 400);
   const char* out = text_argument(argc, argv, "--out", nullptr);
+  const char* real_text_path = text_argument(argc, argv, "--real-text", nullptr);
+  options.real_text_per_step = argument(argc, argv, "--real-per-step", options.real_text_per_step);
+  options.real_text_weight = static_cast<float>(argument(argc, argv, "--real-weight-percent", 100)) / 100.0f;
+  options.mask_percent = argument(argc, argv, "--mask-percent", options.mask_percent);
+  options.masked_word_heads = static_cast<unsigned>(argument(argc, argv, "--masked-word-heads", -1));
+  if (real_text_path) {
+    std::ifstream file(real_text_path, std::ios::binary);
+    if (!file) {
+      std::fprintf(stderr, "cannot read %s (build_scripts/train/real_text.mjs writes it)\n", real_text_path);
+      return 1;
+    }
+    std::ostringstream text;
+    text << file.rdbuf();
+    options.real_text = read_lines(text.str());
+  }
 
   std::printf("Training: %d steps of %d sentences, seed %u, %d threads; d_model %d, %d heads, %d layers, d_ff %d\n",
               options.steps, options.batch_size, options.seed, options.threads, options.shape.d_model,
               options.shape.head_count, options.shape.layer_count, options.shape.d_ff);
+  CorpusGenerator reading_corpus(options.seed);  // its reader: how the trainer reads a word
+  const RealTextCorpus real_text(options.real_text, reading_corpus.reader());
+  if (real_text_path)
+    std::printf("Real text: %zu sentences in %s; %zu kept (3–%d tokens, ≥ %d%% of the words known), %zu of them "
+                "held out; each step hides %d%% of the words of %d of them (loss weight %.2f)\n",
+                real_text.offered(), real_text_path, real_text.size(false) + real_text.size(true),
+                RealTextCorpus::kMaxTokens, RealTextCorpus::kMinKnownPercent, real_text.size(true),
+                options.mask_percent, options.real_text_per_step, options.real_text_weight);
   const auto start = std::chrono::steady_clock::now();
-  options.on_progress = [&](int step, double loss) {
+  options.on_progress = [&](int step, double loss, double masked_loss) {
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    std::printf("  step %5d  loss %.4f  (%.0f s)\n", step, loss, seconds);
+    if (real_text.empty())
+      std::printf("  step %5d  loss %.4f  (%.0f s)\n", step, loss, seconds);
+    else
+      std::printf("  step %5d  loss %.4f  masked words %.4f  (%.0f s)\n", step, loss, masked_loss, seconds);
     std::fflush(stdout);
   };
   const ModelWeights trained = train_model(options);
@@ -119,6 +150,15 @@ int main(int argc, char** argv) {
     for (const auto& [word, weight] : result.row) std::printf(" %s %.0f%%", word.c_str(), 100.0 * weight);
     std::printf("\n");
   }
+  if (!real_text.empty()) {
+    const MaskedWordEvaluation masked = evaluate_masked_words(weights, real_text, 2000);
+    std::printf("\nMasked words (held-out real sentences, each word hidden once, the heads together): "
+                "%d words; the model's first guess is the word's row %.1f%%, among its first five %.1f%%; "
+                "loss %.3f nats (guessing by the hidden words' own frequencies: %.3f)\n",
+                masked.hidden, 100.0 * masked.top1 / std::max(1, masked.hidden),
+                100.0 * masked.top5 / std::max(1, masked.hidden), masked.loss, masked.baseline_loss);
+  }
+
   const Score pronouns = held_out.pronoun_attention(layers - 1);
   std::printf("\nHeld-out pronoun resolution (last layer average): %.1f%% of %d; word sense: %.1f%%; "
               "held-out shapes: %.1f%% of %d; lessons %d of %zu\n",

@@ -1,5 +1,6 @@
 #include "trainer.hpp"
 
+#include "real_text.hpp"
 #include "transformer.hpp"
 
 #include <algorithm>
@@ -152,12 +153,16 @@ ModelWeights train_model(const TrainingOptions& options) {
                                             options.seed + 1);
   Adam adam(weights);
   std::mt19937 mixing(options.seed + 2);
+  // Real text has its own random stream, so the generated batches are the same with or without it.
+  const RealTextCorpus real_text(options.real_text, corpus.reader());
+  std::mt19937 real_text_random(options.seed + 3);
+  const int real_per_step = real_text.empty() ? 0 : options.real_text_per_step;
   // The batch's gradient is summed in a fixed number of shards, added in shard order, so the
   // weights are the same whether one thread or two did the work.
   constexpr int kShards = 2;
   const int threads = std::clamp(options.threads, 1, kShards);
   std::vector<ModelWeights> shard_gradients(kShards, zeros_like(weights));
-  std::vector<double> shard_loss(kShards);
+  std::vector<double> shard_loss(kShards), shard_masked_loss(kShards);
 
   for (int step = 0; step < options.steps; ++step) {
     // The batch is drawn on this thread, so the sentences do not depend on the thread count.
@@ -173,6 +178,23 @@ ModelWeights train_model(const TrainingOptions& options) {
       for (const int target : batch.back().target_class) target_count += target >= 0;
     }
     const float scale = 1.0f / static_cast<float>(std::max(1, target_count));  // mean over targets
+    std::vector<MaskedSentence> real_batch;
+    std::vector<int> real_offsets;
+    int masked_count = 0;
+    for (int b = 0; b < real_per_step; ++b) {
+      real_batch.push_back(real_text.sample(real_text_random, options.mask_percent));
+      real_offsets.push_back(position_offset(real_text_random, static_cast<int>(real_batch.back().token_ids.size()),
+                                             config.max_positions));
+      for (const int target : real_batch.back().target_class) masked_count += target >= 0;
+    }
+    const float masked_scale = options.real_text_weight / static_cast<float>(std::max(1, masked_count));
+    std::vector<Matrix> real_head_scales;
+    for (const MaskedSentence& sentence : real_batch) {
+      Matrix head_scale = Matrix::Ones(static_cast<Eigen::Index>(sentence.token_ids.size()), config.head_count);
+      for (int h = 0; h < config.head_count; ++h)
+        if (!(options.masked_word_heads >> h & 1u)) head_scale.col(h).setZero();
+      real_head_scales.push_back(std::move(head_scale));
+    }
 
     const auto work_on_shard = [&](int shard) {
       ModelWeights& gradients = shard_gradients[static_cast<std::size_t>(shard)];
@@ -196,6 +218,13 @@ ModelWeights train_model(const TrainingOptions& options) {
         loss += add_loss_gradients(weights, together, reference_targets, options.together_weight * scale, gradients);
       }
       shard_loss[static_cast<std::size_t>(shard)] = loss;
+      // Masked words are named from every head together: a general objective, no routing.
+      double masked_loss = 0.0;
+      for (std::size_t b = static_cast<std::size_t>(shard); b < real_batch.size(); b += kShards) {
+        const TransformerTrace trace = run_transformer(weights, real_batch[b].token_ids, {}, real_head_scales[b], real_offsets[b]);
+        masked_loss += add_loss_gradients(weights, trace, real_batch[b].target_class, masked_scale, gradients);
+      }
+      shard_masked_loss[static_cast<std::size_t>(shard)] = masked_loss;
     };
     if (threads == 1) {
       for (int shard = 0; shard < kShards; ++shard) work_on_shard(shard);
@@ -215,9 +244,10 @@ ModelWeights train_model(const TrainingOptions& options) {
     adam.step(weights, total, learning_rate_at(step, options));
 
     if (options.on_progress && (step % options.report_every == 0 || step == options.steps - 1)) {
-      double loss = 0.0;
+      double loss = 0.0, masked_loss = 0.0;
       for (const double l : shard_loss) loss += l;
-      options.on_progress(step, loss / std::max(1, target_count));
+      for (const double l : shard_masked_loss) masked_loss += l;
+      options.on_progress(step, loss / std::max(1, target_count), masked_loss / std::max(1, masked_count));
     }
   }
   return weights;

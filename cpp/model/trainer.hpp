@@ -7,6 +7,8 @@
 
 #include <cstdint>
 #include <functional>
+#include <string>
+#include <vector>
 
 namespace attention_lens {
 
@@ -28,9 +30,22 @@ struct TrainingOptions {
   // set_class_reading_percent), so the class rows that words without a row of their own are read
   // with learn what their words do.
   int class_reading_percent = 12;
+  // Real English text (real_text.hpp), one sentence an entry: besides the generated batch, each
+  // step reads `real_text_per_step` of its sentences with about `mask_percent` of their words
+  // hidden, and the model must name each hidden word from the heads together (masked-word
+  // prediction). Its mean cross-entropy enters the loss with `real_text_weight`. Empty: the
+  // generated corpus alone (the tests' short runs).
+  std::vector<std::string> real_text;
+  int real_text_per_step = 32;
+  int mask_percent = 15;
+  float real_text_weight = 1.0f;
+  // Which last-layer heads name a masked word (a bit per head; the others are left out of that
+  // prediction, as head routing leaves them out).
+  unsigned masked_word_heads = ~0u;
   int threads = 2;              // 1 or 2; the weights come out the same either way
-  // Called every `report_every` steps with the step and the batch's mean loss.
-  std::function<void(int step, double mean_loss)> on_progress;
+  // Called every `report_every` steps with the step and the batch's mean loss (over the generated
+  // targets; the masked words' mean loss is passed as masked_loss, 0 without real text).
+  std::function<void(int step, double mean_loss, double masked_loss)> on_progress;
   int report_every = 100;
 };
 

@@ -101,7 +101,7 @@ TEST_CASE("a short training run lowers the loss and is the same for the same see
   options.seed = 5;
   options.report_every = 1;
   std::vector<double> losses;
-  options.on_progress = [&losses](int, double loss) { losses.push_back(loss); };
+  options.on_progress = [&losses](int, double loss, double) { losses.push_back(loss); };
   const ModelWeights first = train_model(options);
   REQUIRE(losses.size() == 30);
   REQUIRE(losses.back() < losses.front());
