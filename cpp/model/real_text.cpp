@@ -104,8 +104,10 @@ MaskedWordEvaluation evaluate_masked_words(const ModelWeights& weights, const Re
   }
   if (result.hidden == 0) return result;
   result.loss /= result.hidden;
-  for (const auto& [target, n] : target_counts)
+  for (const auto& [target, n] : target_counts) {
     result.baseline_loss -= n * std::log(static_cast<double>(n) / result.hidden);
+    result.baseline_top1 = std::max(result.baseline_top1, n);
+  }
   result.baseline_loss /= result.hidden;
   return result;
 }

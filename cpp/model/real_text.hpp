@@ -67,6 +67,7 @@ struct MaskedWordEvaluation {
   int top1 = 0, top5 = 0;  // the hidden word's row is the model's first / among its first five
   double loss = 0.0;       // mean cross-entropy in nats
   double baseline_loss = 0.0;  // always guessing the held-out targets' own frequencies
+  int baseline_top1 = 0;       // always guessing the most frequent hidden word's row
 };
 
 // Masked-word prediction on the held-out sentences, every word hidden once, one at a time

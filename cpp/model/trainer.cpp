@@ -216,9 +216,14 @@ ModelWeights train_model(const TrainingOptions& options) {
         if (!any) continue;
         const TransformerTrace together = run_transformer(weights, batch[b].token_ids, {}, together_scale, offsets[b]);
         loss += add_loss_gradients(weights, together, reference_targets, options.together_weight * scale, gradients);
+        if (options.every_head_weight > 0.0f) {
+          const TransformerTrace every = run_transformer(weights, batch[b].token_ids, {}, Matrix(), offsets[b]);
+          loss += add_loss_gradients(weights, every, reference_targets, options.every_head_weight * scale, gradients);
+        }
       }
       shard_loss[static_cast<std::size_t>(shard)] = loss;
-      // Masked words are named from every head together: a general objective, no routing.
+      // Masked words are named from the heads together (masked_word_heads: every head unless told
+      // otherwise): a general objective, no routing.
       double masked_loss = 0.0;
       for (std::size_t b = static_cast<std::size_t>(shard); b < real_batch.size(); b += kShards) {
         const TransformerTrace trace = run_transformer(weights, real_batch[b].token_ids, {}, real_head_scales[b], real_offsets[b]);

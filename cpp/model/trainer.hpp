@@ -26,6 +26,11 @@ struct TrainingOptions {
   bool route_heads = true;
   // The weight of that second prediction in the loss, against 1 for the routed one.
   float together_weight = 2.0f;
+  // And a third time from every head, as analyze() reads the model's output (docs/api.md's
+  // `prediction`), with this weight: without it, a head that the bank head's and the masked words'
+  // jobs shaped could turn the output at "it" to another noun while the attention still pointed
+  // at the referent.
+  float every_head_weight = 0.5f;
   // Each word with a class is read as its class with this probability (CorpusGenerator::
   // set_class_reading_percent), so the class rows that words without a row of their own are read
   // with learn what their words do.
@@ -38,7 +43,7 @@ struct TrainingOptions {
   std::vector<std::string> real_text;
   int real_text_per_step = 32;
   int mask_percent = 15;
-  float real_text_weight = 1.0f;
+  float real_text_weight = 0.5f;
   // Which last-layer heads name a masked word (a bit per head; the others are left out of that
   // prediction, as head routing leaves them out).
   unsigned masked_word_heads = ~0u;

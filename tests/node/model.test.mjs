@@ -58,6 +58,18 @@ test('the lessons\' sentences: each query word looks most at the lesson\'s answe
   }
 });
 
+test('the lessons\' sentences: the model\'s output at the query word (every head) names the lesson\'s answer', async () => {
+  // docs/api.md: tokens[i].prediction is the model's output there, "at it: animal". The answer is
+  // trained from the routed head and from the heads together; this checks the output analyze()
+  // gives, every head included.
+  const model = await loadModel();
+  for (const lesson of lessonCases) {
+    const token = model.analyze(lesson.sentence).tokens.find((t) => t.text.toLowerCase() === lesson.query);
+    const answers = lesson.query === 'bank' ? lesson.expected.slice(0, 1) : lesson.expected;
+    assert.ok(answers.includes(token.prediction), `${lesson.sentence}: ${lesson.query} → ${token.prediction} (${token.probability.toFixed(2)})`);
+  }
+});
+
 test('position independence: known words in front of a lesson sentence leave its answer where it was (at least 95 %)', async () => {
   // issue 11: a model that learned template positions looked at the "the" where the referent
   // used to stand once one word came in front. The prefixes are eval_data.mjs's (1 to 5 words).

@@ -111,6 +111,8 @@ TEST_CASE("masked-word evaluation scores every word of the held-out sentences on
   REQUIRE(result.top5 <= result.hidden);
   REQUIRE(result.loss > 0.0);
   REQUIRE(result.baseline_loss > 0.0);
+  REQUIRE(result.baseline_top1 >= 2);  // "the", twice in "the dog crossed the road"
+  REQUIRE(result.baseline_top1 <= result.hidden);
   REQUIRE(evaluate_masked_words(weights, corpus, 1).hidden == 5);  // "the dog crossed the road"
 }
 
