@@ -5,7 +5,8 @@
 //      on the lessons' example sentences and on the learner sentences, and the words most often
 //      unknown;
 //   2. reference: the share of the hand-written pronoun and bank items whose query word's
-//      most-attended key is an acceptable answer, by shape and by vocabulary;
+//      most-attended key is an acceptable answer, by shape and by vocabulary, and beside it how
+//      often the model's output there (analyze()'s `prediction`, every head) names one;
 //   3. position independence: 1–5 known words put in front of each of the 7 lesson sentences,
 //      and how often the query's most-attended word stays the same;
 //   4. heads: per layer, the mean pairwise cosine similarity of the heads' attention weight
@@ -135,7 +136,9 @@ figures.coverage = { seeds: brief(seedCoverage), learner: brief(learnerCoverage)
 
 heading(`2. Reference items: query's most-attended key in layer ${layerCount}, average over heads`);
 const items = referenceItems();
-const tally = () => ({ right: 0, rightWithoutSelf: 0, total: 0, wrongAtThe: 0, wrongAtSelf: 0, heads: new Array(headCount).fill(0) });
+const tally = () => ({ right: 0, rightWithoutSelf: 0, total: 0, wrongAtThe: 0, wrongAtSelf: 0, outputRight: 0, heads: new Array(headCount).fill(0) });
+// The class the model names an answer word with: its own row, or the kind it was read as.
+const classOf = (token) => (token.wordClass ? `[${token.wordClass}]` : normalize(token.text));
 const byShape = new Map();
 const byWords = new Map();
 const overall = tally();
@@ -152,6 +155,8 @@ for (const item of items) {
   const right = item.acceptable.includes(texts[top]);
   const rightWithoutSelf = item.acceptable.includes(texts[topKey(row, item.queryIndex)]);
   const headRight = layer.heads.map((head) => item.acceptable.includes(texts[topKey(rowOf(head.weights, item.queryIndex))]));
+  const answerClasses = analysis.tokens.filter((_, k) => item.acceptable.includes(texts[k])).map(classOf);
+  const outputRight = answerClasses.includes(analysis.tokens[item.queryIndex].prediction);
   for (const t of [overall,
     byShape.get(item.shape) ?? byShape.set(item.shape, tally()).get(item.shape),
     byWords.get(item.words) ?? byWords.set(item.words, tally()).get(item.words)]) {
@@ -160,22 +165,23 @@ for (const item of items) {
     t.rightWithoutSelf += rightWithoutSelf;
     if (!right && texts[top] === 'the') t.wrongAtThe++;
     if (!right && top === item.queryIndex) t.wrongAtSelf++;
+    t.outputRight += outputRight;
     headRight.forEach((ok, h) => { t.heads[h] += ok; });
   }
   if (!right) misses.push(`${item.id}: "${item.query}" → "${analysis.tokens[top].text}" (want ${item.acceptable.join('/')})  ${item.sentence}`);
 }
 const headColumns = Array.from({ length: headCount }, (_, h) => `head ${h + 1}`.padStart(8)).join('');
-console.log(`  ${'shape'.padEnd(26)}${'n'.padStart(4)}${'right (self incl.)'.padStart(20)}${'self excl.'.padStart(12)}${'wrong → the'.padStart(13)}${'→ itself'.padStart(10)}   one head alone: ${headColumns}`);
+console.log(`  ${'shape'.padEnd(26)}${'n'.padStart(4)}${'right (self incl.)'.padStart(20)}${'self excl.'.padStart(12)}${'wrong → the'.padStart(13)}${'→ itself'.padStart(10)}${'output right'.padStart(14)}   one head alone: ${headColumns}`);
 const line = (label, t) => console.log(`  ${label.padEnd(26)}${String(t.total).padStart(4)}${percent(t.right, t.total).padStart(20)}` +
-  `${percent(t.rightWithoutSelf, t.total).padStart(12)}${String(t.wrongAtThe).padStart(13)}${String(t.wrongAtSelf).padStart(10)}   ${''.padEnd(16)}` +
+  `${percent(t.rightWithoutSelf, t.total).padStart(12)}${String(t.wrongAtThe).padStart(13)}${String(t.wrongAtSelf).padStart(10)}${percent(t.outputRight, t.total).padStart(14)}   ${''.padEnd(16)}` +
   t.heads.map((c) => percent(c, t.total).padStart(8)).join(''));
 for (const [shape, t] of byShape) line(shape, t);
 for (const [words, t] of byWords) line(`words: ${words}`, t);
 line('all items', overall);
 console.log(`  ${misses.length} items wrong; the first 15:`);
 for (const miss of misses.slice(0, Number(process.env.MISSES ?? 15))) console.log(`    ${miss}`);
-const summary = ({ right, rightWithoutSelf, total, wrongAtThe, wrongAtSelf, heads }) =>
-  ({ right, rightWithoutSelf, total, rate: total ? right / total : 0, wrongAtThe, wrongAtSelf, headRates: heads.map((c) => c / total) });
+const summary = ({ right, rightWithoutSelf, total, wrongAtThe, wrongAtSelf, outputRight, heads }) =>
+  ({ right, rightWithoutSelf, total, rate: total ? right / total : 0, wrongAtThe, wrongAtSelf, outputRight, headRates: heads.map((c) => c / total) });
 figures.reference = {
   all: summary(overall),
   byShape: Object.fromEntries([...byShape].map(([k, t]) => [k, summary(t)])),

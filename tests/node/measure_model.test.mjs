@@ -39,6 +39,9 @@ test('the measuring tool reads all the evaluation data and prints every section'
     assert.equal(figures.reference.all.total, items.length);
     assert.equal(Object.values(figures.reference.byShape).reduce((sum, s) => sum + s.total, 0), items.length);
     assert.ok(inUnitRange(figures.reference.all.rate));
+    for (const t of [figures.reference.all, ...Object.values(figures.reference.byShape)]) {
+      assert.ok(Number.isInteger(t.outputRight) && t.outputRight >= 0 && t.outputRight <= t.total);
+    }
     assert.ok(figures.reference.all.rate >= 0.85, `reference items right: ${figures.reference.all.right} of ${figures.reference.all.total}`);
 
     assert.equal(figures.positionIndependence.total, lessonCases.length * positionPrefixes.length);
