@@ -3,6 +3,7 @@
 #include "transformer.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 
@@ -40,6 +41,10 @@ RealTextCorpus::RealTextCorpus(const std::vector<std::string>& sentences, const 
 
 MaskedSentence hide_words(const ReadSentence& sentence, std::mt19937& random, int mask_percent) {
   MaskedSentence masked{sentence.token_ids, std::vector<int>(sentence.token_ids.size(), kNoTarget)};
+  const auto hide = [&](std::size_t i) {
+    masked.target_class[i] = sentence.token_ids[i];
+    masked.token_ids[i] = Vocabulary::kUnknownId;
+  };
   std::vector<std::size_t> maskable;
   for (std::size_t i = 0; i < sentence.token_ids.size(); ++i)
     if (sentence.maskable[i]) maskable.push_back(i);
@@ -47,15 +52,10 @@ MaskedSentence hide_words(const ReadSentence& sentence, std::mt19937& random, in
   bool any = false;
   for (const std::size_t i : maskable)
     if (static_cast<int>(random() % 100) < mask_percent) {
-      masked.target_class[i] = sentence.token_ids[i];
-      masked.token_ids[i] = Vocabulary::kUnknownId;
+      hide(i);
       any = true;
     }
-  if (!any) {
-    const std::size_t i = maskable[random() % maskable.size()];
-    masked.target_class[i] = sentence.token_ids[i];
-    masked.token_ids[i] = Vocabulary::kUnknownId;
-  }
+  if (!any) hide(maskable[random() % maskable.size()]);
   return masked;
 }
 
