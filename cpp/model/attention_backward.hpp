@@ -14,8 +14,11 @@ struct AttentionGradients {
   Matrix values;   // n_k×d_v
 };
 
-// One head: output = softmax(scale·Q·Kᵀ, mask)·V, given dL/d(output) (n_q×d_v).
-AttentionGradients attention_backward(const HeadTrace& head, const MatrixRef& output_gradient);
+// One head: output = softmax(scale·Q·Kᵀ, mask)·V, given dL/d(output) (n_q×d_v), and optionally
+// a loss's own gradient with respect to the softmax weights (n_q×n_k; null: none), such as the
+// heads' overlap in training (transformer.hpp).
+AttentionGradients attention_backward(const HeadTrace& head, const MatrixRef& output_gradient,
+                                      const Matrix* weights_gradient_extra = nullptr);
 
 struct MultiHeadInputGradients {
   Matrix query_input;  // n_q×d_model
@@ -27,7 +30,8 @@ struct MultiHeadInputGradients {
 // value_input, weights): returns the inputs' gradients and adds the weights' into `gradients`.
 // `head_scale` (empty, or n_q×heads: one factor per token and head) is the factor each head's
 // output row was multiplied by before W_O (head routing in training); trace.concatenated must
-// hold the scaled outputs.
+// hold the scaled outputs. `weights_gradients_extra`: empty, or one n_q×n_k matrix per head,
+// added to that head's gradient with respect to its softmax weights.
 MultiHeadInputGradients multi_head_backward(const MatrixRef& query_input,
                                             const MatrixRef& key_input,
                                             const MatrixRef& value_input,
@@ -35,6 +39,7 @@ MultiHeadInputGradients multi_head_backward(const MatrixRef& query_input,
                                             const MultiHeadTrace& trace,
                                             const MatrixRef& output_gradient,
                                             MultiHeadWeights& gradients,
-                                            const Matrix& head_scale = Matrix());
+                                            const Matrix& head_scale = Matrix(),
+                                            const std::vector<Matrix>& weights_gradients_extra = {});
 
 }  // namespace attention_lens

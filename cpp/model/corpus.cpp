@@ -63,6 +63,7 @@ constexpr Frame kCrossingFrames[] = {
     {"The {first} was too {attr} so {pronoun} didn't cross the {second}", Referent::first},
     {"Because {pronoun} was too {attr} , the @{first} didn't ^cross the {second}"},
     {"Since {pronoun} was so {attr} , the @{first} never ^crossed the {second}"},
+    {"Because the {second} was too {attr} , the @{first} didn't ^cross {pronoun}", Referent::second},
 };
 constexpr Frame kCrossingHeldOut[] = {
     {"Because {pronoun} was very {attr} , the @{first} ^refused to ^cross the {second}"},
@@ -79,6 +80,8 @@ constexpr Frame kFittingFrames[] = {
     {"The {second} was too {attr} so the @{first} didn't ^fit in {pronoun}", Referent::second},
     {"The {first} was too {attr} so {pronoun} didn't fit in the {second}", Referent::first},
     {"Because {pronoun} was too {attr} , the @{first} didn't ^fit in the {second}"},
+    {"The @{first} didn't ^fit through the {second} because {pronoun} was too {attr}"},
+    {"Since the {second} was so {attr} , the @{first} didn't ^fit in {pronoun}", Referent::second},
 };
 constexpr Frame kFittingHeldOut[] = {
     {"Since {pronoun} was so {attr} , the @{first} would not ^fit into the {second}"},
@@ -101,10 +104,23 @@ constexpr Frame kActingFrames[] = {
     {"The @{first} never ^{verb} the {second} since {pronoun} was too {attr}"},
     {"Because {pronoun} was very {attr} , the @{first} ^{verb} the {second}"},
     {"The {second} was too {attr} , so the @{first} never ^{verb} {pronoun}", Referent::second},
+    {"Because the {second} was so {attr} , the @{first} ^{verb} {pronoun}", Referent::second},
 };
 constexpr Frame kActingHeldOut[] = {
     {"The @{first} ^{verb} the {second} , because {pronoun} was very {attr}"},
     {"The {second} was far too {attr} , so the @{first} never ^{verb} {pronoun}", Referent::second},
+};
+// winograd, "it" = the animal (it wanted, heard, slept…) or the object or food (it broke,
+// melted…), decided by the verb after the pronoun, read as its WordNet class.
+constexpr Frame kHappeningFrames[] = {
+    {"The @{first} ^{verb} the {second} because {pronoun} {attr}"},
+    {"The @{first} ^{verb} the {second} and then {pronoun} {attr}"},
+    {"The @{first} ^{verb} the {second} , and {pronoun} {attr}"},
+    {"When {pronoun} {attr} , the @{first} ^{verb} the {second}"},
+};
+constexpr Frame kHappeningHeldOut[] = {
+    {"The @{first} ^{verb} the {second} since {pronoun} {attr}"},
+    {"Before {pronoun} {attr} , the @{first} never ^{verb} the {second}"},
 };
 // name, "he"/"she" = the name of that gender. Frames with {name2} hold one name of each.
 constexpr Frame kNameFrames[] = {
@@ -117,8 +133,14 @@ constexpr Frame kNameFrames[] = {
     {"Because {pronoun} was so {person_attr} , @{name} ^{person_verb} {name2}"},
     {"@{name} ^ate the {food} before {name2} went to the {place} because {pronoun} was {person_attr}"},
     {"@{name} ^waited at the {place} while {name2} ate the {food} because {pronoun} was {person_attr}"},
+    // Several verbs between the two names, and a verb after the pronoun: the gender still decides.
+    {"@{name} ^{verb} the {noun} , ^{verb2} the {food} and ^{person_verb} {name2} because {pronoun} was {person_attr}"},
+    {"@{name} ^waited at the {place} , ^{verb} the {noun} and ^{person_verb} {name2} since {pronoun} was so {person_attr}"},
+    {"@{name} ^{person_verb} {name2} because {pronoun} {pred}"},
+    {"@{name} ^{verb} the {food} and ^{person_verb} {name2} because {pronoun} {pred}"},
 };
 constexpr Frame kNameHeldOut[] = {
+    {"@{name} ^{verb} the {noun} , ^{verb2} the {food} and then ^{person_verb} {name2} since {pronoun} {pred}"},
     {"Since {pronoun} was very {person_attr} , @{name} ^ordered the {food}"},
     {"@{name} ^shared the {food} before {name2} walked to the {place} since {pronoun} was so {person_attr}"},
 };
@@ -153,11 +175,12 @@ constexpr FrameList kCrossing = frames(kCrossingFrames, kCrossingHeldOut);
 constexpr FrameList kFitting = frames(kFittingFrames, kFittingHeldOut);
 constexpr FrameList kCarrying = frames(kCarryingFrames, kCarryingHeldOut);
 constexpr FrameList kActing = frames(kActingFrames, kActingHeldOut);
+constexpr FrameList kHappening = frames(kHappeningFrames, kHappeningHeldOut);
 constexpr FrameList kNames = frames(kNameFrames, kNameHeldOut);
 constexpr FrameList kSense = frames(kSenseFrames, kSenseHeldOut);
 constexpr FrameList kStructure = frames(kStructureFrames, kStructureHeldOut);
-constexpr const FrameList* kAllFrames[] = {&kCrossing, &kFitting, &kCarrying, &kActing,
-                                           &kNames,    &kSense,   &kStructure};
+constexpr const FrameList* kAllFrames[] = {&kCrossing, &kFitting,   &kCarrying, &kActing,
+                                           &kHappening, &kNames,   &kSense,    &kStructure};
 
 // The share of each phenomenon in sample(split), in percent: winograd gets the most because
 // it has three templates and the subtlest cue; structure the least because every other
@@ -174,6 +197,8 @@ constexpr int kEverydayAdjectivePercent = 40, kEverydayVerbPercent = 30, kEveryd
 // winograd nouns (whose pronoun is then "they"/"them"), of the structure subjects and nouns, and
 // of the everyday phrase's noun.
 constexpr int kWinogradPluralPercent = 30, kStructurePluralPercent = 25, kPhrasePluralPercent = 30;
+// The crossing attributes that are also an object's size in a fitting frame (ActingWords).
+const WordList kDimensionAttributes = {"long", "wide"};
 // People ("the farmers") in place of the acting family's animal.
 constexpr int kActingPeoplePercent = 30;
 
@@ -206,6 +231,7 @@ std::vector<const WordList*> slot_lists(std::string_view slot) {
   if (slot == "first") return {&l.animals, &l.objects};
   if (slot == "second") return {&l.crossings, &l.containers, &l.objects, &l.foods};
   if (slot == "attr")
+    // The happening family's attributes, its predicates, are read as their classes (no rows).
     return {&l.animal_attributes, &l.crossing_attributes, &l.big_attributes, &l.small_attributes};
   if (slot == "animal") return {&l.animals};
   if (slot == "name" || slot == "name2") return {&l.male_names, &l.female_names};
@@ -217,7 +243,9 @@ std::vector<const WordList*> slot_lists(std::string_view slot) {
   if (slot == "ctx") return {&l.river_words, &l.money_words};
   if (slot == "bank_adj") return {&l.bank_adjectives};
   if (slot == "bank_verb") return {&l.bank_verbs};
-  if (slot == "verb") return {&l.transitive_verbs};
+  if (slot == "verb" || slot == "verb2") return {&l.transitive_verbs};
+  // Predicates are read as their WordNet classes: no rows of their own (see Lexicon).
+  if (slot == "pred") return {};
   if (slot == "noun" || slot == "noun2")
     return {&l.animals, &l.crossings, &l.objects, &l.containers, &l.foods};
   throw std::logic_error("corpus frame slot {" + std::string(slot) + "} has no word list");
@@ -647,6 +675,10 @@ Fill noun_fill(std::mt19937& random, std::string_view slot, const std::string& n
 // joined lists are built once.
 struct ActingWords {
   WordList things, actor_attributes;
+  // The fitting family's object sizes: the big attributes and a crossing's two dimensions. "The
+  // ladder didn't fit in the car because it was too long" names the ladder as surely as "too
+  // big" does, while "too long" names the road in a crossing frame: the verb decides which.
+  WordList object_sizes;
 };
 const ActingWords& acting_words() {
   static const ActingWords words = [] {
@@ -656,7 +688,8 @@ const ActingWords& acting_words() {
       all.insert(all.end(), b.begin(), b.end());
       return all;
     };
-    return ActingWords{joined(l.objects, l.foods), joined(l.animal_attributes, l.person_attributes)};
+    return ActingWords{joined(l.objects, l.foods), joined(l.animal_attributes, l.person_attributes),
+                       joined(l.big_attributes, kDimensionAttributes)};
   }();
   return words;
 }
@@ -674,13 +707,14 @@ Example winograd(std::mt19937& random, const WordReader& reader, Split split) {
   };
   const Family families[] = {
       {&kCrossing, &l.animals, &l.crossings, &l.animal_attributes, &l.crossing_attributes},
-      {&kFitting, &l.objects, &l.containers, &l.big_attributes, &l.small_attributes},
+      {&kFitting, &l.objects, &l.containers, &acting.object_sizes, &l.small_attributes},
       {&kCarrying, &l.animals, &l.objects, &l.animal_attributes, &l.big_attributes},
       {&kActing, &l.animals, &acting.things, &acting.actor_attributes, &l.big_attributes},
+      {&kHappening, &l.animals, &acting.things, &l.living_predicates, &l.thing_predicates},
   };
-  // Crossing and fitting (the lessons' two) and acting 3 in 10, carrying 1 in 10.
-  const std::size_t roll = pick(random, 10);
-  const Family& family = families[roll < 3 ? 0 : roll < 6 ? 1 : roll < 7 ? 2 : 3];
+  // Crossing and fitting (the lessons' two) and acting 3 in 12 each, happening 2, carrying 1.
+  const std::size_t roll = pick(random, 12);
+  const Family& family = families[roll < 3 ? 0 : roll < 6 ? 1 : roll < 7 ? 2 : roll < 10 ? 3 : 4];
   const Frame& frame = pick_frame(random, *family.frames, split);
   const bool first_is_it = frame.referent == Referent::either ? coin(random)
                                                               : frame.referent == Referent::first;
@@ -694,7 +728,8 @@ Example winograd(std::mt19937& random, const WordReader& reader, Split split) {
     do second_word = pick_word(random, *family.second); while (second_word == first_word);
   // People in place of the animal: written plural, as "it" cannot name one and "he"/"she"
   // would need a gender. (Thousands of everyday words read as one class row: no pairs to hold out.)
-  const bool people = family.frames == &kActing && chance(random, kActingPeoplePercent);
+  const bool people = (family.frames == &kActing || family.frames == &kHappening) &&
+                      chance(random, kActingPeoplePercent);
   if (people) first_word = pick_word(random, everyday_words().people);
   const Fill first = noun_fill(random, "first", first_word, people ? 100 : kWinogradPluralPercent);
   const Fill second = noun_fill(random, "second", second_word, kWinogradPluralPercent);
@@ -719,22 +754,35 @@ Example name(std::mt19937& random, const WordReader& reader, Split split) {
   const bool male = coin(random);
   const WordList& names = male ? l.male_names : l.female_names;
   const WordList& others = male ? l.female_names : l.male_names;
-  const auto [referent, attribute] =
-      pick_pair(random, names.size(), l.person_attributes.size(), split);
+  // Frames with a verb after the pronoun ("because she wanted…") have no attribute: the gender is
+  // the only cue, and the verb (read as its class) is what the sentence says of the person.
+  const bool predicate = std::string_view(frame.text).find("{pred}") != std::string_view::npos;
+  const WordList& attributes = predicate ? l.living_predicates : l.person_attributes;
+  const auto [referent, attribute] = pick_pair(random, names.size(), attributes.size(), split);
   const bool two_people = std::string_view(frame.text).find("{name2}") != std::string_view::npos;
   const bool referent_first = !two_people || coin(random);
   const std::string other = capitalized(pick_word(random, others));
   const std::string referent_name = capitalized(names[referent]);
+  const auto any_verb = [&] {
+    return pick_word(random, chance(random, kEverydayVerbPercent) ? everyday_words().verbs : l.transitive_verbs);
+  };
+  const std::string verb = any_verb();
+  std::string verb2;
+  do verb2 = any_verb(); while (verb2 == verb);
   const Draft draft(frame.text, {{"name", referent_first ? referent_name : other},
                                  {"name2", referent_first ? other : referent_name},
                                  {"food", pick_word(random, l.foods)},
                                  {"place", pick_word(random, l.crossings)},
+                                 {"noun", pick_word(random, all_nouns())},
+                                 {"verb", verb},
+                                 {"verb2", verb2},
                                  {"person_verb", pick_word(random, l.person_verbs)},
                                  {"pronoun", male ? "he" : "she"},
-                                 {"person_attr", l.person_attributes[attribute]}},
+                                 {"person_attr", attributes[attribute]},
+                                 {"pred", attributes[attribute]}},
                     random, {/*personal_determiners=*/false, /*attribute_adjectives=*/false});
   return with_referent(draft.finish(reader, Phenomenon::name, split, coin(random)), draft,
-                       referent_first ? "name" : "name2", "person_attr");
+                       referent_first ? "name" : "name2", predicate ? "pred" : "person_attr");
 }
 
 // "The bank by the river was steep", "I went to the bank to deposit money".
@@ -837,7 +885,7 @@ void CorpusGenerator::read_some_words_as_classes(Example& example) {
 std::vector<std::string> CorpusGenerator::shapes(Phenomenon phenomenon, bool held_out_shape) {
   std::vector<const FrameList*> lists;
   switch (phenomenon) {
-    case Phenomenon::winograd: lists = {&kCrossing, &kFitting, &kCarrying, &kActing}; break;
+    case Phenomenon::winograd: lists = {&kCrossing, &kFitting, &kCarrying, &kActing, &kHappening}; break;
     case Phenomenon::name: lists = {&kNames}; break;
     case Phenomenon::sense: lists = {&kSense}; break;
     case Phenomenon::structure: lists = {&kStructure}; break;

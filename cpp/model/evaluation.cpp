@@ -134,7 +134,8 @@ Evaluation evaluate(const ModelWeights& weights, CorpusGenerator& corpus, Split 
 }
 
 std::vector<std::string> label_heads(const ModelWeights& weights, const Evaluation& held_out,
-                                     double threshold) {
+                                     double threshold,
+                                     const std::vector<std::vector<std::string>>& trained_roles) {
   const auto percent = [](double rate) {
     char text[16];
     std::snprintf(text, sizeof text, " %.0f%%", 100.0 * rate);
@@ -150,6 +151,13 @@ std::vector<std::string> label_heads(const ModelWeights& weights, const Evaluati
         if (score.total > 0) roles.emplace_back(score.rate(), role);
       }
       std::stable_sort(roles.begin(), roles.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+      const std::size_t index = static_cast<std::size_t>(l * weights.config.head_count + h);
+      if (index < trained_roles.size()) {
+        const std::vector<std::string>& trained = trained_roles[index];
+        std::stable_partition(roles.begin(), roles.end(), [&](const auto& role) {
+          return role.first >= threshold && std::find(trained.begin(), trained.end(), role.second) != trained.end();
+        });
+      }
       std::string label;
       for (const auto& [rate, role] : roles)
         if (rate >= threshold) label += (label.empty() ? "" : " · ") + std::string(role) + percent(rate);

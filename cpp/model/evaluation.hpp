@@ -57,8 +57,12 @@ Evaluation evaluate(const ModelWeights& weights, CorpusGenerator& corpus, Split 
 // head's top key in at least `threshold` of the cases, best first (e.g. "pronoun → referent 100%
 // · bank → context word 98%"); when it reaches the threshold in none, its most frequent role with
 // its figure ("previous word 41%"), so every head has a label and the figure says how far it holds.
+// `trained_roles` (by layer then head; empty: none) are the roles a head was trained to answer:
+// those it holds at the threshold come first, so that the head picker, which shows a label's
+// first role, names a head after its job rather than after a side effect that scored as high.
 std::vector<std::string> label_heads(const ModelWeights& weights, const Evaluation& held_out,
-                                     double threshold = 0.6);
+                                     double threshold = 0.6,
+                                     const std::vector<std::vector<std::string>>& trained_roles = {});
 
 // The lessons' own sentences and the word each query should attend to most (any of them).
 struct LessonCase {

@@ -35,6 +35,17 @@ Lexicon make_lexicon() {
       "giant", "thick", "oversized", "gigantic"};
   l.small_attributes = {"small", "tiny", "little", "narrow", "short", "shallow", "cramped",
       "full", "packed", "tight", "stuffed"};
+  // Past tenses of verbs only a living thing does, from WordNet's verb.emotion, verb.perception,
+  // verb.cognition, verb.body, verb.consumption and verb.communication; and of verbs only a thing
+  // does, from verb.change. No verbs of motion: animals run and things roll, so their class says
+  // nothing about which one moved.
+  l.living_predicates = {"wanted", "hated", "feared", "enjoyed", "hoped", "wished", "heard",
+      "knew", "remembered", "forgot", "learned", "understood", "decided", "thought", "believed",
+      "slept", "laughed", "smiled", "yawned", "sighed", "drank", "cried", "barked", "growled",
+      "screamed"};
+  l.thing_predicates = {"broke", "cracked", "melted", "shattered", "burst", "rusted", "faded",
+      "exploded", "dissolved", "evaporated", "rotted", "boiled", "shrank", "dried", "thawed",
+      "ripened", "hardened"};
   l.male_names = {"arjun", "omar", "rahul", "david", "james", "carlos", "kenji", "ahmed", "liam",
       "noah", "ravi", "ivan", "mateo", "samuel", "daniel", "thomas", "hiro", "kwame", "diego",
       "yusuf"};
@@ -71,7 +82,7 @@ Lexicon make_lexicon() {
       "before", "refused", "never", "would", "couldn't", "fit", "in", "into", "go", "put", "hold",
       "ate", "ordered", "shared", "because", "since", "was", "were", "too", "so", "very", "far", "i",
       "we", "went", "walked", "waited", "at", "beside", "by", "near", "bank", "carry", "pull",
-      "while", "and", "left"};
+      "while", "and", "left", "when", "through"};
   return l;
 }
 
@@ -92,6 +103,8 @@ std::vector<NamedWordList> word_lists(const Lexicon& l) {
       {"containers", &l.containers},
       {"big_attributes", &l.big_attributes},
       {"small_attributes", &l.small_attributes},
+      {"living_predicates", &l.living_predicates},
+      {"thing_predicates", &l.thing_predicates},
       {"male_names", &l.male_names},
       {"female_names", &l.female_names},
       {"foods", &l.foods},

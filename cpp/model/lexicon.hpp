@@ -25,6 +25,12 @@ struct Lexicon {
   WordList containers;
   WordList big_attributes;    // "it" = the object
   WordList small_attributes;  // "it" = the container
+  // winograd, decided by the verb after the pronoun: "The cat knocked the glass because it was
+  // bored|and it broke". These words have no rows of their own: they are read as their WordNet
+  // classes (verb.emotion, verb.cognition… for a living thing; verb.change for a thing), as a
+  // learner's other verbs are, so the model learns what a class of verb says about its subject.
+  WordList living_predicates;  // "it" = the animal (or "they" = the people)
+  WordList thing_predicates;   // "it" = the object or food
   // name: "Arjun ate the pizza because he was hungry", "Priya called Omar because he was…".
   WordList male_names;  // written capitalized in sentences
   WordList female_names;

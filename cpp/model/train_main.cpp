@@ -6,6 +6,8 @@
 //               [--seed 20261123] [--threads 2] [--eval 400]
 //               [--real-text build/train/real_text.txt] [--real-per-step 32] [--real-weight-percent 50]
 //               [--mask-percent 15] [--masked-word-heads 15] [--every-head-percent 50]
+//               [--together-percent 200] [--head-overlap-percent 0]
+//               [--previous-word-percent 50]
 #include "evaluation.hpp"
 #include "real_text.hpp"
 #include "trainer.hpp"
@@ -73,6 +75,12 @@ int main(int argc, char** argv) {
   options.mask_percent = argument(argc, argv, "--mask-percent", options.mask_percent);
   options.every_head_weight =
       static_cast<float>(argument(argc, argv, "--every-head-percent", percent(options.every_head_weight))) / 100.0f;
+  options.together_weight =
+      static_cast<float>(argument(argc, argv, "--together-percent", percent(options.together_weight))) / 100.0f;
+  options.head_overlap_weight =
+      static_cast<float>(argument(argc, argv, "--head-overlap-percent", percent(options.head_overlap_weight))) / 100.0f;
+  options.previous_word_weight =
+      static_cast<float>(argument(argc, argv, "--previous-word-percent", percent(options.previous_word_weight))) / 100.0f;
   options.masked_word_heads = static_cast<unsigned>(argument(argc, argv, "--masked-word-heads", -1));
   if (real_text_path) {
     std::ifstream file(real_text_path, std::ios::binary);
@@ -117,7 +125,7 @@ int main(int argc, char** argv) {
   const Evaluation train = evaluate(weights, evaluation_corpus, Split::train, eval_sentences);
   const Evaluation held_out = evaluate(weights, evaluation_corpus, Split::held_out, eval_sentences);
   const Evaluation new_shapes = evaluate(weights, evaluation_corpus, Split::held_out_shape, eval_sentences);
-  weights.head_labels = label_heads(weights, held_out);
+  weights.head_labels = label_heads(weights, held_out, 0.6, trained_head_roles(options, weights.config));
   const int layers = weights.config.layer_count;
   print_evaluation("Training combinations (fresh sentences):", train, layers);
   print_evaluation("Held-out combinations (never seen together in training):", held_out, layers);

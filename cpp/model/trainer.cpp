@@ -118,6 +118,21 @@ int routed_head(const Example& example, std::size_t token, int head_count) {
   return head % head_count;
 }
 
+std::vector<std::vector<std::string>> trained_head_roles(const TrainingOptions& options, const ModelConfig& config) {
+  std::vector<std::vector<std::string>> roles(static_cast<std::size_t>(config.layer_count * config.head_count));
+  if (!options.route_heads || config.layer_count == 0 || config.head_count == 0) return roles;
+  const auto last_layer_head = [&](int head) -> std::vector<std::string>& {
+    return roles[static_cast<std::size_t>((config.layer_count - 1) * config.head_count + head % config.head_count)];
+  };
+  // As routed_head routes them.
+  last_layer_head(0).insert(last_layer_head(0).end(), {"pronoun → referent", "he/she → name"});
+  last_layer_head(1).push_back("bank → context word");
+  last_layer_head(2).push_back("the → noun");
+  last_layer_head(3).push_back("verb → subject");
+  if (options.previous_word_weight > 0.0f) last_layer_head(options.previous_word_head).push_back("previous word");
+  return roles;
+}
+
 Matrix routed_head_scale(const Example& example, int head_count) {
   const auto n = static_cast<Eigen::Index>(example.token_ids.size());
   Matrix scale = Matrix::Ones(n, head_count);
@@ -170,14 +185,20 @@ ModelWeights train_model(const TrainingOptions& options) {
     std::vector<Matrix> head_scales;
     std::vector<int> offsets;
     batch.reserve(static_cast<std::size_t>(options.batch_size));
-    int target_count = 0;
+    int target_count = 0, untargeted_count = 0, previous_word_count = 0;
     for (int b = 0; b < options.batch_size; ++b) {
       batch.push_back(draw_example(corpus, mixing, config.max_positions));
       head_scales.push_back(options.route_heads ? routed_head_scale(batch.back(), config.head_count) : Matrix());
       offsets.push_back(position_offset(mixing, static_cast<int>(batch.back().token_ids.size()), config.max_positions));
-      for (const int target : batch.back().target_class) target_count += target >= 0;
+      const std::vector<int>& targets = batch.back().target_class;
+      for (std::size_t i = 0; i < targets.size(); ++i) {
+        (targets[i] >= 0 ? target_count : untargeted_count)++;
+        previous_word_count += targets[i] < 0 && i > 0;
+      }
     }
     const float scale = 1.0f / static_cast<float>(std::max(1, target_count));  // mean over targets
+    const float overlap_scale = options.head_overlap_weight / static_cast<float>(std::max(1, untargeted_count));
+    const float previous_word_scale = options.previous_word_weight / static_cast<float>(std::max(1, previous_word_count));
     std::vector<MaskedSentence> real_batch;
     std::vector<int> real_offsets;
     int masked_count = 0;
@@ -202,7 +223,17 @@ ModelWeights train_model(const TrainingOptions& options) {
       double loss = 0.0;
       for (std::size_t b = static_cast<std::size_t>(shard); b < batch.size(); b += kShards) {
         const TransformerTrace trace = run_transformer(weights, batch[b].token_ids, {}, head_scales[b], offsets[b]);
-        loss += add_loss_gradients(weights, trace, batch[b].target_class, scale, gradients);
+        loss += add_loss_gradients(weights, trace, batch[b].target_class, scale, gradients, overlap_scale);
+        if (options.previous_word_weight > 0.0f) {
+          const std::vector<int>& targets = batch[b].target_class;
+          std::vector<int> previous_words(targets.size(), kNoTarget);
+          for (std::size_t i = 1; i < targets.size(); ++i)
+            if (targets[i] < 0) previous_words[i] = batch[b].token_ids[i - 1];
+          Matrix one_head = Matrix::Zero(static_cast<Eigen::Index>(targets.size()), config.head_count);
+          one_head.col(options.previous_word_head % config.head_count).setOnes();
+          const TransformerTrace previous = run_transformer(weights, batch[b].token_ids, {}, one_head, offsets[b]);
+          add_loss_gradients(weights, previous, previous_words, previous_word_scale, gradients);
+        }
         // The pronoun's and bank's targets are also predicted from the heads together, so that the
         // heads' average — what the widget opens on — points at the deciding word too.
         if (head_scales[b].size() == 0) continue;

@@ -31,6 +31,17 @@ struct TrainingOptions {
   // jobs shaped could turn the output at "it" to another noun while the attention still pointed
   // at the referent.
   float every_head_weight = 0.5f;
+  // The last layer's head overlap (transformer.hpp's add_loss_gradients), averaged over the
+  // generated sentences' tokens without a target, enters the loss with this weight: where nothing
+  // asks the heads to look anywhere in particular, they are pushed apart, so that they differ
+  // (issue 11) rather than copy the one that has a job.
+  float head_overlap_weight = 0.0f;
+  // A job for one head where the generated sentences ask nothing: at every token without a
+  // target (but the first), head `previous_word_head` alone names the token before it, with this
+  // weight (mean over those tokens). Read from that head's output only, as head routing reads
+  // the others' answers.
+  float previous_word_weight = 0.5f;
+  int previous_word_head = 1;
   // Each word with a class is read as its class with this probability (CorpusGenerator::
   // set_class_reading_percent), so the class rows that words without a row of their own are read
   // with learn what their words do.
@@ -60,6 +71,11 @@ ModelWeights train_model(const TrainingOptions& options);
 // pronoun → referent head 0, bank → its context word head 1, the → its noun head 2, a verb → its
 // subject head 3 (modulo head_count).
 int routed_head(const Example& example, std::size_t token, int head_count);
+// The roles (evaluation.hpp's kHeadRoles) each head was trained to answer, by layer then head:
+// the last layer's from routed_head (a pronoun's referent and a he/she's name for head 1, bank's
+// word for head 2 with the previous word if options.previous_word_weight > 0, a the's noun for
+// head 3, a verb's subject for head 4); none for the other layers. For label_heads.
+std::vector<std::vector<std::string>> trained_head_roles(const TrainingOptions& options, const ModelConfig& config);
 // For run_transformer's last_layer_head_scale: n×head_count, a row with a target keeps only its
 // routed head (1, the others 0); a row without one keeps every head.
 Matrix routed_head_scale(const Example& example, int head_count);

@@ -111,9 +111,35 @@ TransformerTrace run_transformer(const ModelWeights& weights, const std::vector<
 
 double add_loss_gradients(const ModelWeights& weights, const TransformerTrace& trace,
                           const std::vector<int>& target_class, float scale,
-                          ModelWeights& gradients) {
+                          ModelWeights& gradients, float head_overlap_scale,
+                          double* head_overlap) {
   const ModelConfig& config = weights.config;
   const Eigen::Index n = trace.logits.rows();
+
+  // The last layer's head overlap: O = Σ_{i untargeted} (1/P) Σ_{h<g} a_h[i]·a_g[i] over the P
+  // pairs of heads, so dO/da_h[i] = (1/P)·(Σ_g a_g[i] − a_h[i]).
+  std::vector<Matrix> overlap_gradients;
+  if (head_overlap_scale > 0.0f || head_overlap) {
+    const std::vector<HeadTrace>& heads = trace.layers.back().attention.heads;
+    const auto head_count = static_cast<double>(heads.size());
+    const double pairs = head_count * (head_count - 1.0) / 2.0;
+    Matrix sum = Matrix::Zero(n, n);
+    for (const HeadTrace& head : heads) sum += head.attention.weights;
+    double overlap = 0.0;
+    Eigen::VectorXf untargeted(n);
+    for (Eigen::Index i = 0; i < n; ++i) {
+      untargeted(i) = target_class[static_cast<std::size_t>(i)] < 0 ? 1.0f : 0.0f;
+      if (untargeted(i) == 0.0f || pairs == 0.0) continue;
+      double squares = 0.0;  // Σ_{h<g} a_h·a_g = (|Σ a|² − Σ |a_h|²) / 2
+      for (const HeadTrace& head : heads) squares += head.attention.weights.row(i).squaredNorm();
+      overlap += (sum.row(i).squaredNorm() - squares) / 2.0 / pairs;
+    }
+    if (head_overlap) *head_overlap = overlap;
+    if (head_overlap_scale > 0.0f && pairs > 0.0)
+      for (const HeadTrace& head : heads)
+        overlap_gradients.push_back(((sum - head.attention.weights).array().colwise() * untargeted.array()).matrix() *
+                                    static_cast<float>(head_overlap_scale / pairs));
+  }
 
   // Cross-entropy at the targeted tokens: d(loss)/d(logits) = softmax − one-hot.
   double loss = 0.0;
@@ -163,7 +189,8 @@ double add_loss_gradients(const ModelWeights& weights, const TransformerTrace& t
     const MultiHeadInputGradients inputs =
         multi_head_backward(normed, normed, value_input, layer.attention, layer_trace.attention,
                             attention_output_gradient, layer_gradients.attention,
-                            layer_trace.head_scale);
+                            layer_trace.head_scale,
+                            last ? overlap_gradients : std::vector<Matrix>());
     Matrix normed_gradient = inputs.query_input + inputs.key_input;
     if (last) {
       token_gradient += layer_norm_backward(trace.value_norm, weights.value_norm,

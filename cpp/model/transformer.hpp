@@ -54,9 +54,15 @@ TransformerTrace run_transformer(const ModelWeights& weights, const std::vector<
 // Cross-entropy of the tokens that have a target (target_class[i] ≥ 0), summed. Adds
 // `scale` × its gradient with respect to every parameter into `gradients` (shaped like the
 // weights: see zeros_like).
+// head_overlap_scale > 0 (training only) adds `head_overlap_scale` × the gradient of the last
+// layer's head overlap: over the tokens without a target, the mean over pairs of heads of the dot
+// product of their two rows of weights, summed over those tokens. It is what the heads share
+// where nothing asks them to look anywhere in particular; the overlap itself goes into
+// *head_overlap (if given), unscaled.
 double add_loss_gradients(const ModelWeights& weights, const TransformerTrace& trace,
                           const std::vector<int>& target_class, float scale,
-                          ModelWeights& gradients);
+                          ModelWeights& gradients, float head_overlap_scale = 0.0f,
+                          double* head_overlap = nullptr);
 
 // A ModelWeights of the same shapes, all zeros (gradients, Adam moments).
 ModelWeights zeros_like(const ModelWeights& weights);

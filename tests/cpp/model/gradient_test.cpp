@@ -165,6 +165,63 @@ TEST_CASE("the whole model's gradients match finite differences, every parameter
   }
 }
 
+TEST_CASE("the heads' overlap term: its value, and its gradients match finite differences", "[gradients]") {
+  ModelConfig config;
+  config.vocab_size = 11;
+  config.class_count = 11;
+  config.d_model = 9;
+  config.head_count = 3;  // three pairs of heads, d_k 3
+  config.layer_count = 2;
+  config.d_ff = 12;
+  config.max_positions = 5;
+  std::vector<std::string> vocabulary{"[unk]"};
+  for (int i = 1; i < config.vocab_size; ++i) vocabulary.push_back("w" + std::to_string(i));
+  ModelWeights weights = initialize_weights(config, vocabulary, vocabulary, 9);
+  // Larger projections than at initialisation, so the heads' rows are far from uniform.
+  for (ParameterView& view : parameter_views(weights))
+    if (view.name.find("w_query") != std::string::npos || view.name.find("w_key") != std::string::npos)
+      for (Eigen::Index i = 0; i < view.size; ++i) view.data[i] *= 4.0f;
+  const std::vector<int> tokens{2, 7, 3, 9};
+  const std::vector<int> targets{-1, 4, -1, -1};  // token 1 has a target: its row is left out
+
+  // The value by hand: rows 0, 2, 3, each the mean over the 3 pairs of heads of their dot product.
+  const TransformerTrace trace = run_transformer(weights, tokens);
+  const std::vector<HeadTrace>& heads = trace.layers.back().attention.heads;
+  double expected = 0.0;
+  for (const Eigen::Index i : {0, 2, 3})
+    for (std::size_t h = 0; h < heads.size(); ++h)
+      for (std::size_t g = h + 1; g < heads.size(); ++g)
+        expected += heads[h].attention.weights.row(i).dot(heads[g].attention.weights.row(i)) / 3.0;
+  double overlap = -1.0;
+  ModelWeights unused = zeros_like(weights);
+  add_loss_gradients(weights, trace, targets, 1.0f, unused, 0.0f, &overlap);
+  REQUIRE(overlap == Approx(expected).epsilon(1e-5));
+  REQUIRE(expected > 0.0);
+
+  // The cross-entropy (scale 0.5) and the overlap (scale 2) together.
+  const auto loss = [&] {
+    ModelWeights ignored = zeros_like(weights);
+    double head_overlap = 0.0;
+    const double cross_entropy =
+        add_loss_gradients(weights, run_transformer(weights, tokens), targets, 0.5f, ignored, 0.0f, &head_overlap);
+    return 0.5 * cross_entropy + 2.0 * head_overlap;
+  };
+  ModelWeights gradients = zeros_like(weights);
+  add_loss_gradients(weights, run_transformer(weights, tokens), targets, 0.5f, gradients, 2.0f);
+  std::vector<ParameterView> parameters = parameter_views(weights);
+  const std::vector<ParameterView> analytic = parameter_views(gradients);
+  for (std::size_t p = 0; p < parameters.size(); ++p) {
+    const Eigen::Index stride = parameters[p].size > 40 ? 5 : 1;
+    for (Eigen::Index i = 0; i < parameters[p].size; i += stride)
+      require_gradient_matches(parameters[p].name + "[" + std::to_string(i) + "]",
+                               parameters[p].data[i], analytic[p].data[i], loss, 4e-3f);
+  }
+  // And the term is not lost on the way: the last layer's queries get another gradient with it.
+  ModelWeights without = zeros_like(weights);
+  add_loss_gradients(weights, run_transformer(weights, tokens), targets, 0.5f, without);
+  REQUIRE_FALSE(without.layers[1].attention.heads[0].w_query.isApprox(gradients.layers[1].attention.heads[0].w_query, 1e-3f));
+}
+
 TEST_CASE("a position offset must leave room for the sentence, and shifts which positions are read", "[gradients]") {
   ModelConfig config;
   config.vocab_size = 5;
