@@ -230,8 +230,8 @@ std::vector<const WordList*> slot_lists(std::string_view slot) {
   const Lexicon& l = lexicon();
   if (slot == "first") return {&l.animals, &l.objects};
   if (slot == "second") return {&l.crossings, &l.containers, &l.objects, &l.foods};
+  // (The happening family's "attr" words, its predicates, are read as their classes: no rows.)
   if (slot == "attr")
-    // The happening family's attributes, its predicates, are read as their classes (no rows).
     return {&l.animal_attributes, &l.crossing_attributes, &l.big_attributes, &l.small_attributes};
   if (slot == "animal") return {&l.animals};
   if (slot == "name" || slot == "name2") return {&l.male_names, &l.female_names};

@@ -164,6 +164,7 @@ double add_loss_gradients(const ModelWeights& weights, const TransformerTrace& t
       trace.output_norm, weights.output_norm, logits_gradient * weights.token_embedding,
       gradients.output_norm);
 
+  static const std::vector<Matrix> kNoExtraGradients;  // the layers below the last (no copy)
   Matrix token_gradient = Matrix::Zero(n, config.d_model);  // into E[token]
   for (int l = config.layer_count - 1; l >= 0; --l) {
     const LayerWeights& layer = weights.layers[static_cast<std::size_t>(l)];
@@ -189,8 +190,7 @@ double add_loss_gradients(const ModelWeights& weights, const TransformerTrace& t
     const MultiHeadInputGradients inputs =
         multi_head_backward(normed, normed, value_input, layer.attention, layer_trace.attention,
                             attention_output_gradient, layer_gradients.attention,
-                            layer_trace.head_scale,
-                            last ? overlap_gradients : std::vector<Matrix>());
+                            layer_trace.head_scale, last ? overlap_gradients : kNoExtraGradients);
     Matrix normed_gradient = inputs.query_input + inputs.key_input;
     if (last) {
       token_gradient += layer_norm_backward(trace.value_norm, weights.value_norm,
