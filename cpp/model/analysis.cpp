@@ -47,7 +47,7 @@ SentenceAnalysis analyze_sentence(const ModelWeights& weights, const WordReader&
   SentenceAnalysis analysis;
   std::vector<int> ids;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    WordReading reading = reader.read(tokens[i].text, starts_sentence(tokens, i));
+    WordReading reading = reader.read(tokens[i].text, starts_sentence(tokens, i), follows_article(tokens, i));
     ids.push_back(reading.id);
     analysis.tokens.push_back({tokens[i], reading.id, reading.known(), std::move(reading.word_class)});
   }

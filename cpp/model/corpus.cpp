@@ -315,9 +315,9 @@ std::string plural_of(const std::string& noun) {
     plural = noun.substr(0, noun.size() - 1) + "ies";
   else
     plural = noun + "s";
-  const std::string singular_class = class_reader().word_class(noun, false);
+  const std::string singular_class = class_reader().word_class(noun, false, false);
   if (singular_class.rfind("noun.", 0) != 0 ||
-      class_reader().word_class(plural, false) != singular_class + std::string(kPluralMark))
+      class_reader().word_class(plural, false, false) != singular_class + std::string(kPluralMark))
     return "";
   return plural;
 }
@@ -343,7 +343,7 @@ const EverydayWords& everyday_words() {
     for (const LemmaReading& lemma : training_word_readings()->lemmas()) {
       if (lemma.weight < kEverydayMinimumWeight || reader.vocabulary().knows(lemma.lemma)) continue;
       // Only words whose most frequent reading is this one, so "the {noun}" is read as a noun.
-      if (reader.word_class(lemma.lemma, false) != lemma.lexname) continue;
+      if (reader.word_class(lemma.lemma, false, false) != lemma.lexname) continue;
       WordList* list = lemma.pos == 'n' ? &found.nouns : lemma.pos == 'v' ? &found.verbs
                        : lemma.pos == 'a' ? &found.adjectives : nullptr;
       if (list) list->push_back(lemma.lemma);
@@ -506,7 +506,7 @@ class Draft {
     // Every corpus word has a row of its own; the everyday filler words (everyday_words()) are
     // read as their classes, as the widget reads them.
     for (std::size_t i = 0; i < n; ++i)
-      example.token_ids.push_back(reader.read(example.tokens[i].text, i == 0).id);
+      example.token_ids.push_back(reader.read(example.tokens[i].text, i == 0, follows_article(example.tokens, i)).id);
     example.target_class.assign(n, kNoTarget);
     example.target_position.assign(n, kNoTarget);
     example.target_phenomenon.assign(n, phenomenon);
@@ -870,7 +870,7 @@ void CorpusGenerator::read_some_words_as_classes(Example& example) {
     if (static_cast<int>(i) == example.cue_position) continue;  // the answer needs the cue's own word
     // The pronoun and "bank" keep their own rows: their answers are the lessons' subject.
     if (example.target_class[i] != kNoTarget && example.target_phenomenon[i] != Phenomenon::structure) continue;
-    const std::string word_class = reader_.word_class(example.tokens[i].text, i == 0);
+    const std::string word_class = reader_.word_class(example.tokens[i].text, i == 0, follows_article(example.tokens, i));
     if (word_class.empty()) continue;
     const int class_id = vocabulary_.id_of(class_token_word(word_class));
     const int own_id = example.token_ids[i];

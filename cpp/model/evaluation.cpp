@@ -19,7 +19,7 @@ std::vector<int> ids_of(const ModelWeights& weights, const std::vector<Token>& t
   WordReader reader(vocabulary);
   reader.use_lexicon(training_word_readings());
   std::vector<int> ids;
-  for (std::size_t i = 0; i < tokens.size(); ++i) ids.push_back(reader.read(tokens[i].text, starts_sentence(tokens, i)).id);
+  for (std::size_t i = 0; i < tokens.size(); ++i) ids.push_back(reader.read(tokens[i].text, starts_sentence(tokens, i), follows_article(tokens, i)).id);
   return ids;
 }
 

@@ -27,7 +27,7 @@ RealTextCorpus::RealTextCorpus(const std::vector<std::string>& sentences, const 
     ReadSentence sentence;
     int words = 0, known = 0;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
-      const WordReading reading = reader.read(tokens[i].text, i == 0);
+      const WordReading reading = reader.read(tokens[i].text, i == 0, follows_article(tokens, i));
       const bool word = is_word(tokens[i]);
       sentence.token_ids.push_back(reading.id);
       sentence.maskable.push_back(word && reading.known());

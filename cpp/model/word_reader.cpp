@@ -1,6 +1,9 @@
 #include "word_reader.hpp"
 
 #include <algorithm>
+#include <iterator>
+#include <optional>
+#include <string_view>
 #include <utility>
 
 namespace attention_lens {
@@ -112,6 +115,10 @@ std::vector<std::string> american_spellings(const std::string& word) {
   return variants;
 }
 
+// A lemma SemCor tagged at least 15 times (weight 4 = ⌊log2(1 + tags)⌋) is a word a learner means
+// when a sentence starts with it, even when it is also a first name.
+constexpr int kCommonWordWeight = 4;
+
 bool starts_with_capital(std::string_view word) { return !word.empty() && word[0] >= 'A' && word[0] <= 'Z'; }
 
 std::string name_class(char gender) {
@@ -123,6 +130,14 @@ std::string name_class(char gender) {
 std::string class_of(const LemmaReading& reading, const std::string& word) {
   if (reading.pos == 'n' && reading.lemma != word) return reading.lexname + std::string(kPluralMark);
   return reading.lexname;
+}
+
+// The word's noun reading of the largest weight (the earliest on a tie, as most_frequent_reading).
+std::optional<LemmaReading> most_frequent_noun_reading(const WordNetLexicon& lexicon, const std::string& word) {
+  std::optional<LemmaReading> best;
+  for (const LemmaReading& reading : lexicon.readings(word))
+    if (reading.pos == 'n' && (!best || reading.weight > best->weight)) best = reading;
+  return best;
 }
 
 }  // namespace
@@ -158,24 +173,39 @@ std::string class_token_word(std::string_view word_class) { return "[" + normali
 
 WordReader::WordReader(const Vocabulary& vocabulary) : vocabulary_(vocabulary) {}
 
-std::string WordReader::word_class(std::string_view word, bool sentence_initial) const {
+bool follows_article(const std::vector<Token>& tokens, std::size_t index) {
+  if (index == 0 || index >= tokens.size()) return false;
+  static constexpr std::string_view kArticles[] = {"a", "an", "the", "my", "your", "his", "its", "our", "their"};
+  const std::string before = normalize_word(tokens[index - 1].text);
+  return std::find(std::begin(kArticles), std::end(kArticles), before) != std::end(kArticles);
+}
+
+std::string WordReader::word_class(std::string_view word, bool sentence_initial, bool after_article) const {
   const std::string normalized = normalize_word(word);
   if (const char* closed = closed_class_of(normalized)) return closed;
   if (is_number(normalized)) return "number";
   if (!lexicon_) return "";
-  // A capital letter inside a sentence marks a name ("Rose", "Will") before any common word.
-  if (starts_with_capital(word) && !sentence_initial)
-    if (const char gender = lexicon_->name_gender(normalized)) return name_class(gender);
-  if (const auto reading = lexicon_->most_frequent_reading(normalized)) return class_of(*reading, normalized);
+  auto reading = lexicon_->most_frequent_reading(normalized);
+  if (after_article && reading && reading->pos == 'v')
+    if (const auto noun = most_frequent_noun_reading(*lexicon_, normalized)) reading = noun;
+  // A capital letter inside a sentence marks a name ("Rose", "Will") before any common word. At
+  // a sentence's start every word has one, so there a name is read as a name unless it is also a
+  // common word in its own right: "John" (a toilet to WordNet, 1 tag in SemCor), "Mary", "Adam"
+  // and "Oliver" (through "olive") are people, "Hope" and "Bill" stay words.
+  if (starts_with_capital(word))
+    if (const char gender = lexicon_->name_gender(normalized))
+      if (!sentence_initial || !reading || reading->lemma != normalized || reading->weight < kCommonWordWeight)
+        return name_class(gender);
+  if (reading) return class_of(*reading, normalized);
   for (const std::string& variant : american_spellings(normalized))
     if (const auto reading = lexicon_->most_frequent_reading(variant)) return class_of(*reading, variant);
   if (const char gender = lexicon_->name_gender(normalized)) return name_class(gender);
   return "";
 }
 
-WordReading WordReader::read(std::string_view word, bool sentence_initial) const {
+WordReading WordReader::read(std::string_view word, bool sentence_initial, bool after_article) const {
   if (const int own = vocabulary_.id_of(word); own != Vocabulary::kUnknownId) return {own, ""};
-  const std::string found = word_class(word, sentence_initial);
+  const std::string found = word_class(word, sentence_initial, after_article);
   if (found.empty()) return {};
   if (const int id = vocabulary_.id_of(class_token_word(found)); id != Vocabulary::kUnknownId)
     return {id, found};

@@ -41,6 +41,11 @@ constexpr std::string_view kPluralMark = ", plural";
 const std::vector<std::string>& class_token_words();
 std::string class_token_word(std::string_view word_class);  // "noun.animal" → "[noun.animal]"
 
+// Whether tokens[index] comes right after "a", "an", "the" or a possessive determiner ("my",
+// "his", "its", "our", "their", "your"), where English puts a noun or its adjectives, never a
+// verb.
+bool follows_article(const std::vector<Token>& tokens, std::size_t index);
+
 class WordReader {
  public:
   // `vocabulary` must outlive the reader.
@@ -50,13 +55,16 @@ class WordReader {
   const Vocabulary& vocabulary() const { return vocabulary_; }
 
   // The word's own row when the vocabulary has it; else its class's row; else unknown.
-  // `sentence_initial`: the word starts its sentence, so a capital letter does not make it a name.
-  WordReading read(std::string_view word, bool sentence_initial) const;
+  // `sentence_initial`: the word starts its sentence, where a capital letter makes a name only of
+  // a word that is not also a common one ("John", "Mary" are names there; "Hope", "Bill" are not).
+  // `after_article`: it follows an article or a possessive (follows_article), so a word that is
+  // more often a verb but also a noun is read as the noun: "the ducks", "his works".
+  WordReading read(std::string_view word, bool sentence_initial, bool after_article) const;
 
   // The class the word belongs to, whether or not it has a row of its own ("" for none): what
   // training reads a corpus word as now and then, so that every class row learns what its
   // words do.
-  std::string word_class(std::string_view word, bool sentence_initial) const;
+  std::string word_class(std::string_view word, bool sentence_initial, bool after_article) const;
 
  private:
   const Vocabulary& vocabulary_;

@@ -195,7 +195,7 @@ TEST_CASE("the predicates after a pronoun are read as their WordNet verb classes
     for (const std::string& word : *list) {
       INFO(word);
       CHECK_FALSE(vocabulary.knows(word));
-      const std::string row = vocabulary.word(generator.reader().read(word, false).id);
+      const std::string row = vocabulary.word(generator.reader().read(word, false, false).id);
       INFO(row);
       CHECK(classes.count(row) == 1);
     }
@@ -299,7 +299,7 @@ TEST_CASE("every sentence is known words with consistent targets", "[corpus]") {
           REQUIRE(e.tokens[i].text == e.text.substr(e.tokens[i].start,
                                                      e.tokens[i].end - e.tokens[i].start));
           // Its own row, or (the everyday filler words) its class's row, as the widget reads it.
-          REQUIRE(e.token_ids[i] == generator.reader().read(e.tokens[i].text, i == 0).id);
+          REQUIRE(e.token_ids[i] == generator.reader().read(e.tokens[i].text, i == 0, follows_article(e.tokens, i)).id);
           REQUIRE(e.token_ids[i] != Vocabulary::kUnknownId);
           const int target = e.target_class[i];
           if (target == kNoTarget) {

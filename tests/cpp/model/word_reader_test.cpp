@@ -23,8 +23,8 @@ Vocabulary small_vocabulary() {
   return Vocabulary(words);
 }
 
-std::string class_of(const WordReader& reader, const char* word, bool sentence_initial = false) {
-  const WordReading reading = reader.read(word, sentence_initial);
+std::string class_of(const WordReader& reader, const char* word, bool sentence_initial = false, bool after_article = false) {
+  const WordReading reading = reader.read(word, sentence_initial, after_article);
   if (!reading.known()) return "[unk]";
   REQUIRE(reading.id == reader.vocabulary().id_of(reading.word_class.empty() ? std::string(word)
                                                                                : class_token_word(reading.word_class)));
@@ -41,8 +41,8 @@ TEST_CASE("a word with a row of its own is read with it, whatever its class", "[
   CHECK(class_of(reader, "The", true) == "own");
   CHECK(class_of(reader, "Arjun") == "own");
   // Its class is still known, for training to read it that way now and then.
-  CHECK(reader.word_class("dog", false) == "noun.animal");
-  CHECK(reader.word_class("the", true) == "determiner");
+  CHECK(reader.word_class("dog", false, false) == "noun.animal");
+  CHECK(reader.word_class("the", true, false) == "determiner");
 }
 
 TEST_CASE("a word without a row is read as its WordNet class, through its lemma", "[word_reader]") {
@@ -63,9 +63,9 @@ TEST_CASE("a word without a row is read as its WordNet class, through its lemma"
   CHECK(class_of(reader, "pizza") == "noun.food");
   CHECK(class_of(reader, "Happy", true) == "adj.all");
   // British spellings are read through the American ones WordNet writes.
-  CHECK(class_of(reader, "favourite") == reader.word_class("favorite", false));
+  CHECK(class_of(reader, "favourite") == reader.word_class("favorite", false, false));
   CHECK(class_of(reader, "favourite") != "[unk]");
-  CHECK(class_of(reader, "apologised") == reader.word_class("apologized", false));
+  CHECK(class_of(reader, "apologised") == reader.word_class("apologized", false, false));
 }
 
 TEST_CASE("closed-class words, numbers and names have classes of their own", "[word_reader]") {
@@ -84,9 +84,17 @@ TEST_CASE("closed-class words, numbers and names have classes of their own", "[w
   CHECK(class_of(reader, "3.5") == "number");
   CHECK(class_of(reader, "Lucy") == "name.female");
   CHECK(class_of(reader, "Tom") == "name.male");
-  // Inside a sentence a capital letter marks a name before a common word; at its start it does not.
+  // Inside a sentence a capital letter marks a name before a common word. At its start, a name
+  // is read as a name unless it is a common word in its own right (15 or more SemCor tags).
   CHECK(class_of(reader, "Rose") == "name.female");
-  CHECK(class_of(reader, "Rose", true) == reader.word_class("rose", false));
+  CHECK(class_of(reader, "John", true) == "name.male");       // not "john", a toilet (1 tag)
+  CHECK(class_of(reader, "Mary", true) == "name.female");
+  CHECK(class_of(reader, "Oliver", true) == "name.male");     // not through "olive"
+  CHECK(class_of(reader, "Rose", true) == "name.female");     // not through "rise"
+  CHECK(class_of(reader, "Hope", true) == reader.word_class("hope", false, false));
+  CHECK(class_of(reader, "Bill", true) == reader.word_class("bill", false, false));
+  CHECK(class_of(reader, "Bill").rfind("name", 0) == 0);  // a name of both lists: "name"
+  CHECK(class_of(reader, "john", true) == reader.word_class("john", false, false));  // no capital, no name
   CHECK(class_of(reader, "xqzv") == "[unk]");
   CHECK(class_of(reader, "😀") == "[unk]");
 }
@@ -103,13 +111,31 @@ TEST_CASE("without the word readings only the closed classes and numbers are rea
   const Vocabulary own_words_only({"[unk]", "dog"});
   WordReader old_reader(own_words_only);
   old_reader.use_lexicon(training_word_readings());
-  CHECK_FALSE(old_reader.read("antelope", false).known());
-  CHECK(old_reader.read("dog", false).known());
+  CHECK_FALSE(old_reader.read("antelope", false, false).known());
+  CHECK(old_reader.read("dog", false, false).known());
   // A model with class rows but no plural rows reads a plural as its singular class.
   const Vocabulary singular_rows({"[unk]", class_token_word("noun.animal")});
   WordReader singular_reader(singular_rows);
   singular_reader.use_lexicon(training_word_readings());
   CHECK(class_of(singular_reader, "antelopes") == "noun.animal");
+}
+
+TEST_CASE("after an article a word that is also a noun is read as the noun", "[word_reader]") {
+  const Vocabulary vocabulary = small_vocabulary();
+  WordReader reader(vocabulary);
+  reader.use_lexicon(training_word_readings());
+  // "ducks" is more often the verb (to duck); after "the" it can only be the birds.
+  REQUIRE(reader.word_class("ducks", false, false).rfind("verb.", 0) == 0);
+  CHECK(class_of(reader, "ducks", false, true) == "noun.animal, plural");
+  // Adjectives stay adjectives ("the wet bank"), and a verb with no noun reading stays a verb.
+  CHECK(class_of(reader, "wet", false, true) == reader.word_class("wet", false, false));
+  CHECK(class_of(reader, "went", false, true) == "verb.motion");
+  const std::vector<Token> tokens = tokenize("The girls chased the ducks and his dog");
+  CHECK_FALSE(follows_article(tokens, 0));
+  CHECK(follows_article(tokens, 1));
+  CHECK_FALSE(follows_article(tokens, 2));
+  CHECK(follows_article(tokens, 4));
+  CHECK(follows_article(tokens, 7));
 }
 
 TEST_CASE("a capital letter after a full stop starts a sentence", "[word_reader]") {
@@ -130,11 +156,11 @@ TEST_CASE("training reads some words as their classes, and targets follow them",
   for (int k = 0; k < 300; ++k) {
     const Example e = corpus.sample(Split::train);
     for (std::size_t i = 0; i < e.tokens.size(); ++i) {
-      const int own = corpus.reader().read(e.tokens[i].text, i == 0).id;
+      const int own = corpus.reader().read(e.tokens[i].text, i == 0, follows_article(e.tokens, i)).id;
       if (e.token_ids[i] == own) continue;
       ++read_as_class;
       INFO(e.text << " — token " << i);
-      REQUIRE(e.token_ids[i] == vocabulary.id_of(class_token_word(corpus.reader().word_class(e.tokens[i].text, i == 0))));
+      REQUIRE(e.token_ids[i] == vocabulary.id_of(class_token_word(corpus.reader().word_class(e.tokens[i].text, i == 0, follows_article(e.tokens, i)))));
       REQUIRE(static_cast<int>(i) != e.cue_position);  // the cue keeps its own word
     }
     for (std::size_t j = 0; j < e.tokens.size(); ++j) {
