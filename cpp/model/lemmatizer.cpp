@@ -192,10 +192,11 @@ std::vector<LemmaReading> WordNetLexicon::readings(std::string_view word) const 
   return found;
 }
 
-std::optional<LemmaReading> WordNetLexicon::most_frequent_reading(std::string_view word) const {
+std::optional<LemmaReading> WordNetLexicon::most_frequent_reading(std::string_view word, char part_of_speech) const {
   std::optional<LemmaReading> best;
   for (LemmaReading& reading : readings(word))
-    if (!best || reading.weight > best->weight) best = std::move(reading);
+    if ((part_of_speech == 0 || reading.pos == part_of_speech) && (!best || reading.weight > best->weight))
+      best = std::move(reading);
   return best;
 }
 

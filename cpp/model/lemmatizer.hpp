@@ -44,7 +44,8 @@ class WordNetLexicon {
 
   // The reading a word is most often: the one of the largest weight ("left" → leave, verb; "saw"
   // → see, verb); the earlier in readings() on a tie. Nothing for a word WordNet does not have.
-  std::optional<LemmaReading> most_frequent_reading(std::string_view word) const;
+  // With `part_of_speech` ('n', 'v', 'a', 'r'), the most frequent reading of that part of speech.
+  std::optional<LemmaReading> most_frequent_reading(std::string_view word, char part_of_speech = 0) const;
 
   // 'm', 'f' or 'b' (both) for a first name in the lists (any case), 0 otherwise.
   char name_gender(std::string_view word) const;

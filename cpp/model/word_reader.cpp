@@ -1,9 +1,7 @@
 #include "word_reader.hpp"
 
 #include <algorithm>
-#include <iterator>
-#include <optional>
-#include <string_view>
+#include <initializer_list>
 #include <utility>
 
 namespace attention_lens {
@@ -132,14 +130,6 @@ std::string class_of(const LemmaReading& reading, const std::string& word) {
   return reading.lexname;
 }
 
-// The word's noun reading of the largest weight (the earliest on a tie, as most_frequent_reading).
-std::optional<LemmaReading> most_frequent_noun_reading(const WordNetLexicon& lexicon, const std::string& word) {
-  std::optional<LemmaReading> best;
-  for (const LemmaReading& reading : lexicon.readings(word))
-    if (reading.pos == 'n' && (!best || reading.weight > best->weight)) best = reading;
-  return best;
-}
-
 }  // namespace
 
 const std::vector<std::string>& class_token_words() {
@@ -175,9 +165,10 @@ WordReader::WordReader(const Vocabulary& vocabulary) : vocabulary_(vocabulary) {
 
 bool follows_article(const std::vector<Token>& tokens, std::size_t index) {
   if (index == 0 || index >= tokens.size()) return false;
-  static constexpr std::string_view kArticles[] = {"a", "an", "the", "my", "your", "his", "its", "our", "their"};
   const std::string before = normalize_word(tokens[index - 1].text);
-  return std::find(std::begin(kArticles), std::end(kArticles), before) != std::end(kArticles);
+  for (const char* article : {"a", "an", "the", "my", "your", "his", "its", "our", "their"})
+    if (before == article) return true;
+  return false;
 }
 
 std::string WordReader::word_class(std::string_view word, bool sentence_initial, bool after_article) const {
@@ -187,7 +178,7 @@ std::string WordReader::word_class(std::string_view word, bool sentence_initial,
   if (!lexicon_) return "";
   auto reading = lexicon_->most_frequent_reading(normalized);
   if (after_article && reading && reading->pos == 'v')
-    if (const auto noun = most_frequent_noun_reading(*lexicon_, normalized)) reading = noun;
+    if (auto noun = lexicon_->most_frequent_reading(normalized, 'n')) reading = std::move(noun);
   // A capital letter inside a sentence marks a name ("Rose", "Will") before any common word. At
   // a sentence's start every word has one, so there a name is read as a name unless it is also a
   // common word in its own right: "John" (a toilet to WordNet, 1 tag in SemCor), "Mary", "Adam"

@@ -5,6 +5,11 @@
 // error.code 'too-many-tokens') and are said here, and so are the failures to load (error.code
 // 'load-failed', 'engine-failed', or 'damaged-copy' in the single-file page: a learner sees these words and a Retry button; the developer
 // detail goes to the console); the rest reach only authors and stay English.
+import { formatNumber, formatPercent } from './number_format.js';
+
+// Numbers as each language writes them (1.00 and 97% in English, 1,00 and 97 % in Spanish).
+export { formatNumber, formatPercent };
+
 const en = {
   yourSentence: 'Your sentence',
   emptySentence: 'The sentence is empty: type a few words to see their attention.',
@@ -13,7 +18,7 @@ const en = {
   loadFailed: 'The attention grid could not be loaded: its files did not arrive. Check your connection, then try again.',
   engineFailed: 'The attention engine stopped with an error, so the grid cannot be shown. Try again; if it happens again, tell your teacher.',
   retry: 'Retry',
-  locale: 'en',  // for Intl: numbers as this language writes them
+  locale: 'en',  // numbers as this language writes them (number_format.js)
   listSeparator: ', ',
   headLabel: (label) => label,
   loading: 'Loading the attention engine…',
@@ -164,32 +169,6 @@ function translatedHeadLabel(label, names, locale) {
 }
 
 const LANGUAGES = { en, es };
-
-/**
- * A number as the language writes it (1.00 in English, 1,00 in Spanish), through Intl.
- * @param {string} locale a language's own tag (strings.locale), so an odd lang attribute never reaches Intl
- */
-export function formatNumber(locale, value, digits) {
-  return formatter(locale, 'decimal', digits).format(value);
-}
-
-/** A share (0.97) as a percentage the language's way: 97% in English, 97 % in Spanish. */
-export function formatPercent(locale, share, digits = 0) {
-  return formatter(locale, 'percent', digits).format(share);
-}
-
-// One Intl.NumberFormat per (locale, style, digits), made once: a grid of 43 words formats
-// about 3,800 numbers, and making a formatter costs far more than using one.
-const formatters = new Map();
-function formatter(locale, style, digits) {
-  const key = `${locale} ${style} ${digits}`;
-  let made = formatters.get(key);
-  if (!made) {
-    made = new Intl.NumberFormat(locale, { style, minimumFractionDigits: digits, maximumFractionDigits: digits });
-    formatters.set(key, made);
-  }
-  return made;
-}
 
 /** The strings for a BCP 47 tag ("es", "es-MX"), English when the language is not known. */
 export function stringsFor(tag) {
