@@ -189,7 +189,7 @@ std::string WordReader::word_class(std::string_view word, bool sentence_initial,
         return name_class(gender);
   if (reading) return class_of(*reading, normalized);
   for (const std::string& variant : american_spellings(normalized))
-    if (const auto reading = lexicon_->most_frequent_reading(variant)) return class_of(*reading, variant);
+    if (const auto spelled = lexicon_->most_frequent_reading(variant)) return class_of(*spelled, variant);
   if (const char gender = lexicon_->name_gender(normalized)) return name_class(gender);
   return "";
 }
