@@ -201,6 +201,16 @@ constexpr int kWinogradPluralPercent = 30, kStructurePluralPercent = 25, kPhrase
 const WordList kDimensionAttributes = {"long", "wide"};
 // People ("the farmers") in place of the acting family's animal.
 constexpr int kActingPeoplePercent = 30;
+// Winograd training sentences in which only the pronoun's number tells the two nouns apart:
+// one noun is plural, the other not, and "it" or "they" names the one that agrees. Learners
+// write such sentences ("The birds flew away from the cat because they were scared"), and
+// where the attribute names both nouns or neither, agreement is the cue a reader uses.
+//   same kind:         both nouns from one list, the attribute from that list's attributes
+//                      ("The dogs ignored the cat because it was hungry"; acting and happening);
+//   neutral attribute: an everyday adjective read as its class, which names neither noun
+//                      ("The tomatoes filled the basket because they were red"; not happening,
+//                      whose attribute is a verb phrase).
+constexpr int kSameKindPercent = 10, kNeutralAttributePercent = 10;
 
 struct Piece {
   std::string_view text;  // without its markers: a word, or "{slot}"
@@ -718,28 +728,49 @@ Example winograd(std::mt19937& random, const WordReader& reader, Split split) {
   const Frame& frame = pick_frame(random, *family.frames, split);
   const bool first_is_it = frame.referent == Referent::either ? coin(random)
                                                               : frame.referent == Referent::first;
-  const WordList& referents = first_is_it ? *family.first : *family.second;
-  const WordList& attributes = first_is_it ? *family.first_attributes : *family.second_attributes;
+  const bool acts = family.frames == &kActing || family.frames == &kHappening;
+  const std::size_t variant = split == Split::train ? pick(random, 100) : 100;
+  const bool same_kind = acts && variant < kSameKindPercent;
+  const bool neutral_attribute = !same_kind && family.frames != &kHappening &&
+                                 variant >= kSameKindPercent &&
+                                 variant < kSameKindPercent + kNeutralAttributePercent;
+  const bool number_decides = same_kind || neutral_attribute;
+  // The referent's list: its slot's, or in a same-kind sentence either list, both nouns from it.
+  const bool from_first_list = same_kind ? coin(random) : first_is_it;
+  const WordList& referents = from_first_list ? *family.first : *family.second;
+  const WordList& attributes = from_first_list ? *family.first_attributes : *family.second_attributes;
+  const WordList& others = same_kind ? referents : first_is_it ? *family.second : *family.first;
   const auto [referent, attribute] =
       pick_pair(random, referents.size(), attributes.size(), split);
-  std::string first_word = first_is_it ? referents[referent] : pick_word(random, *family.first);
-  std::string second_word = first_is_it ? std::string() : referents[referent];
-  if (first_is_it)
-    do second_word = pick_word(random, *family.second); while (second_word == first_word);
+  std::string other_word;
+  do other_word = pick_word(random, others); while (other_word == referents[referent]);
+  std::string first_word = first_is_it ? referents[referent] : other_word;
+  const std::string second_word = first_is_it ? other_word : referents[referent];
   // People in place of the animal: written plural, as "it" cannot name one and "he"/"she"
   // would need a gender. (Thousands of everyday words read as one class row: no pairs to hold out.)
-  const bool people = (family.frames == &kActing || family.frames == &kHappening) &&
-                      chance(random, kActingPeoplePercent);
+  // Not in place of a thing whose attribute was drawn for things.
+  const bool people = acts && !(same_kind && !from_first_list) && chance(random, kActingPeoplePercent);
   if (people) first_word = pick_word(random, everyday_words().people);
-  const Fill first = noun_fill(random, "first", first_word, people ? 100 : kWinogradPluralPercent);
-  const Fill second = noun_fill(random, "second", second_word, kWinogradPluralPercent);
+  int first_plural_percent = people ? 100 : kWinogradPluralPercent;
+  int second_plural_percent = kWinogradPluralPercent;
+  if (number_decides) {
+    const bool first_plural = people || coin(random);
+    first_plural_percent = first_plural ? 100 : 0;
+    second_plural_percent = first_plural ? 0 : 100;
+  }
+  const Fill first = noun_fill(random, "first", first_word, first_plural_percent);
+  const Fill second = noun_fill(random, "second", second_word, second_plural_percent);
+  // A noun without a plural ("rice") would leave both singular and nothing to decide: draw again.
+  if (number_decides && first.plural == second.plural) return winograd(random, reader, split);
+  const std::string& attribute_word =
+      neutral_attribute ? pick_word(random, everyday_words().adjectives) : attributes[attribute];
   // The pronoun agrees with its referent: "they" as a subject, "them" at the frame's end.
   const bool plural_referent = first_is_it ? first.plural : second.plural;
   const std::string pronoun = !plural_referent ? "it" : ends_with(frame.text, "{pronoun}") ? "them" : "they";
   // The acting family's verb: any of the learners' ("ignored", "smelled"), everyday ones read as their class.
   const std::string verb = pick_word(random, chance(random, kEverydayVerbPercent) ? everyday_words().verbs
                                                                                 : l.transitive_verbs);
-  const Draft draft(frame.text, {first, second, {"pronoun", pronoun, plural_referent}, {"attr", attributes[attribute]},
+  const Draft draft(frame.text, {first, second, {"pronoun", pronoun, plural_referent}, {"attr", attribute_word},
                                  {"verb", verb}},
                     random, {/*personal_determiners=*/true, /*attribute_adjectives=*/true});
   return with_referent(draft.finish(reader, Phenomenon::winograd, split, coin(random)), draft,

@@ -54,7 +54,8 @@ struct Example {
   // and for "bank" the context noun that decides its sense.
   std::vector<int> target_class;
   // Per token: the position of the token that decides its target (the referent, the context
-  // noun, the subject, the noun), or kNoTarget. Used to score attention, never to train it.
+  // noun, the subject, the noun), or kNoTarget. Scores attention; at the pronoun and "bank" it
+  // also trains it (TrainingOptions::attention_target_weight).
   std::vector<int> target_position;
   // Per token: which phenomenon its target belongs to (meaningful where target_class is set).
   std::vector<Phenomenon> target_phenomenon;

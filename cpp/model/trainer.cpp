@@ -223,7 +223,16 @@ ModelWeights train_model(const TrainingOptions& options) {
       double loss = 0.0;
       for (std::size_t b = static_cast<std::size_t>(shard); b < batch.size(); b += kShards) {
         const TransformerTrace trace = run_transformer(weights, batch[b].token_ids, {}, head_scales[b], offsets[b]);
-        loss += add_loss_gradients(weights, trace, batch[b].target_class, scale, gradients, overlap_scale);
+        // The pronoun's and bank's rows, the deciding word each should look at (attention_target_weight).
+        std::vector<int> look_at;
+        if (options.attention_target_weight > 0.0f) {
+          look_at.assign(batch[b].target_class.size(), kNoTarget);
+          for (std::size_t i = 0; i < look_at.size(); ++i)
+            if (batch[b].target_class[i] != kNoTarget && batch[b].target_phenomenon[i] != Phenomenon::structure)
+              look_at[i] = batch[b].target_position[i];
+        }
+        loss += add_loss_gradients(weights, trace, batch[b].target_class, scale, gradients, overlap_scale, nullptr,
+                                   {look_at.empty() ? nullptr : &look_at, options.attention_target_weight * scale});
         if (options.previous_word_weight > 0.0f) {
           const std::vector<int>& targets = batch[b].target_class;
           std::vector<int> previous_words(targets.size(), kNoTarget);
@@ -250,6 +259,13 @@ ModelWeights train_model(const TrainingOptions& options) {
         if (options.every_head_weight > 0.0f) {
           const TransformerTrace every = run_transformer(weights, batch[b].token_ids, {}, Matrix(), offsets[b]);
           loss += add_loss_gradients(weights, every, reference_targets, options.every_head_weight * scale, gradients);
+        }
+        for (int h = 0; h < config.head_count && options.answer_alone_weight > 0.0f; ++h) {
+          if (!(options.answer_alone_heads >> h & 1u)) continue;
+          Matrix alone_scale = Matrix::Zero(static_cast<Eigen::Index>(reference_targets.size()), config.head_count);
+          alone_scale.col(h).setOnes();
+          const TransformerTrace alone = run_transformer(weights, batch[b].token_ids, {}, alone_scale, offsets[b]);
+          loss += add_loss_gradients(weights, alone, reference_targets, options.answer_alone_weight * scale, gradients);
         }
       }
       shard_loss[static_cast<std::size_t>(shard)] = loss;

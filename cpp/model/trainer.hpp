@@ -31,6 +31,18 @@ struct TrainingOptions {
   // jobs shaped could turn the output at "it" to another noun while the attention still pointed
   // at the referent.
   float every_head_weight = 0.5f;
+  // And a fourth time from each of these heads alone (a bit per head; default heads 3 and 4),
+  // with this weight each. Those heads had no job at a pronoun or at "bank" beyond helping the
+  // heads together, which one head can do alone: they rested on the word itself, and in the
+  // average the word itself could outweigh the answer. Answering alone, each must look there.
+  unsigned answer_alone_heads = 0b1100u;
+  float answer_alone_weight = 0.5f;
+  // An experiment, off: a loss on attention itself. At each pronoun's and "bank"'s row, −log of
+  // the last layer's average weight (over heads: the grid the widget opens on) at the word that
+  // decides the answer, with this weight (per target, as the predictions). It tells the model
+  // where to look, which the lesson says nobody did; answering alone (above) gets there without
+  // it (docs/model.md, "Training").
+  float attention_target_weight = 0.0f;
   // The last layer's head overlap (transformer.hpp's add_loss_gradients), averaged over the
   // generated sentences' tokens without a target, enters the loss with this weight: where nothing
   // asks the heads to look anywhere in particular, they are pushed apart, so that they differ

@@ -112,13 +112,15 @@ TransformerTrace run_transformer(const ModelWeights& weights, const std::vector<
 double add_loss_gradients(const ModelWeights& weights, const TransformerTrace& trace,
                           const std::vector<int>& target_class, float scale,
                           ModelWeights& gradients, float head_overlap_scale,
-                          double* head_overlap) {
+                          double* head_overlap, const AttentionTargetLoss& attention_targets) {
   const ModelConfig& config = weights.config;
   const Eigen::Index n = trace.logits.rows();
 
+  // Gradients with respect to the last layer's attention weights, one matrix per head (empty:
+  // none), from the two terms on attention itself below.
+  std::vector<Matrix> weight_gradients;
   // The last layer's head overlap: O = Σ_{i untargeted} (1/P) Σ_{h<g} a_h[i]·a_g[i] over the P
   // pairs of heads, so dO/da_h[i] = (1/P)·(Σ_g a_g[i] − a_h[i]).
-  std::vector<Matrix> overlap_gradients;
   if (head_overlap_scale > 0.0f || head_overlap) {
     const std::vector<HeadTrace>& heads = trace.layers.back().attention.heads;
     const auto head_count = static_cast<double>(heads.size());
@@ -137,8 +139,28 @@ double add_loss_gradients(const ModelWeights& weights, const TransformerTrace& t
     if (head_overlap) *head_overlap = overlap;
     if (head_overlap_scale > 0.0f && pairs > 0.0)
       for (const HeadTrace& head : heads)
-        overlap_gradients.push_back(((sum - head.attention.weights).array().colwise() * untargeted.array()).matrix() *
+        weight_gradients.push_back(((sum - head.attention.weights).array().colwise() * untargeted.array()).matrix() *
                                     static_cast<float>(head_overlap_scale / pairs));
+  }
+
+  // The attention targets: T = Σ_i −log(ā[i, t_i]) with ā = (1/H) Σ_h a_h, so
+  // dT/da_h[i, t_i] = −1 / (H · ā[i, t_i]) for every head h, and 0 elsewhere.
+  if (attention_targets.look_at && (attention_targets.scale > 0.0f || attention_targets.value)) {
+    const std::vector<HeadTrace>& heads = trace.layers.back().attention.heads;
+    const auto head_count = static_cast<float>(heads.size());
+    if (weight_gradients.empty())
+      for (const HeadTrace& head : heads) weight_gradients.push_back(Matrix::Zero(n, head.attention.weights.cols()));
+    double value = 0.0;
+    for (Eigen::Index i = 0; i < n; ++i) {
+      const int key = (*attention_targets.look_at)[static_cast<std::size_t>(i)];
+      if (key < 0) continue;
+      float average = 0.0f;
+      for (const HeadTrace& head : heads) average += head.attention.weights(i, key) / head_count;
+      average = std::max(average, 1e-12f);  // a weight is a softmax: never 0 but by underflow
+      value -= std::log(static_cast<double>(average));
+      for (Matrix& gradient : weight_gradients) gradient(i, key) -= attention_targets.scale / (head_count * average);
+    }
+    if (attention_targets.value) *attention_targets.value = value;
   }
 
   // Cross-entropy at the targeted tokens: d(loss)/d(logits) = softmax − one-hot.
@@ -190,7 +212,7 @@ double add_loss_gradients(const ModelWeights& weights, const TransformerTrace& t
     const MultiHeadInputGradients inputs =
         multi_head_backward(normed, normed, value_input, layer.attention, layer_trace.attention,
                             attention_output_gradient, layer_gradients.attention,
-                            layer_trace.head_scale, last ? overlap_gradients : kNoExtraGradients);
+                            layer_trace.head_scale, last ? weight_gradients : kNoExtraGradients);
     Matrix normed_gradient = inputs.query_input + inputs.key_input;
     if (last) {
       token_gradient += layer_norm_backward(trace.value_norm, weights.value_norm,

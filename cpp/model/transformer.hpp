@@ -59,10 +59,21 @@ TransformerTrace run_transformer(const ModelWeights& weights, const std::vector<
 // product of their two rows of weights, summed over those tokens. It is what the heads share
 // where nothing asks them to look anywhere in particular; the overlap itself goes into
 // *head_overlap (if given), unscaled.
+//
+// attention_targets (training only): a cross-entropy on the last layer's attention itself. For
+// each token i with look_at[i] ≥ 0, −log of the heads' average weight from i to look_at[i] —
+// the row the widget's grid shows — summed; `scale` × its gradient is added, and the sum itself,
+// unscaled, goes into *value (if given).
+struct AttentionTargetLoss {
+  const std::vector<int>* look_at = nullptr;  // per token: the key it should look at, or -1
+  float scale = 0.0f;
+  double* value = nullptr;
+};
 double add_loss_gradients(const ModelWeights& weights, const TransformerTrace& trace,
                           const std::vector<int>& target_class, float scale,
                           ModelWeights& gradients, float head_overlap_scale = 0.0f,
-                          double* head_overlap = nullptr);
+                          double* head_overlap = nullptr,
+                          const AttentionTargetLoss& attention_targets = {});
 
 // A ModelWeights of the same shapes, all zeros (gradients, Adam moments).
 ModelWeights zeros_like(const ModelWeights& weights);

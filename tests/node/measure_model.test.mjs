@@ -42,10 +42,13 @@ test('the measuring tool reads all the evaluation data and prints every section'
     for (const t of [figures.reference.all, ...Object.values(figures.reference.byShape)]) {
       assert.ok(Number.isInteger(t.outputRight) && t.outputRight >= 0 && t.outputRight <= t.total);
     }
-    assert.ok(figures.reference.all.rate >= 0.85, `reference items right: ${figures.reference.all.right} of ${figures.reference.all.total}`);
+    // Issue 11: the shipped file names an acceptable answer for at least 90 % of the items.
+    assert.ok(figures.reference.all.rate >= 0.90, `reference items right: ${figures.reference.all.right} of ${figures.reference.all.total}`);
 
     assert.equal(figures.positionIndependence.total, lessonCases.length * positionPrefixes.length);
     assert.ok(inUnitRange(figures.positionIndependence.rate));
+    // Known words in front of a lesson sentence leave its answer where it was (≥ 95 %).
+    assert.ok(figures.positionIndependence.rate >= 0.95, `position independence: ${JSON.stringify(figures.positionIndependence)}`);
 
     const { layerCount, headCount } = figures;
     assert.equal(figures.heads.length, layerCount);
@@ -55,6 +58,8 @@ test('the measuring tool reads all the evaluation data and prints every section'
       assert.equal(layer.previousWordShare.length, headCount);
       assert.ok(layer.previousWordShare.every(inUnitRange));
     }
+    // The last layer's heads differ: mean pairwise cosine ≤ 0.5 over the learner sentences.
+    assert.ok(figures.heads.at(-1).meanPairwiseCosine <= 0.5, `last layer's heads' cosine ${figures.heads.at(-1).meanPairwiseCosine}`);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

@@ -10,6 +10,7 @@
 
 #include <cmath>
 #include <functional>
+#include <utility>
 
 using namespace attention_lens;
 using attention_lens::testing::seeded_matrix;
@@ -40,6 +41,41 @@ void require_gradient_matches(const std::string& what, float& value, float analy
   if (!close(numeric)) numeric = numeric_derivative(value, loss, step / 4);
   INFO(what << ": analytic " << analytic << ", numeric " << numeric);
   REQUIRE(close(numeric));
+}
+
+// A 3-head, 2-layer model of 11 words, its query and key projections 4× larger than at
+// initialisation, so that the heads' rows are far from uniform (the terms on attention weights
+// then have gradients worth checking).
+ModelWeights sharp_three_head_model(std::uint32_t seed) {
+  ModelConfig config;
+  config.vocab_size = 11;
+  config.class_count = 11;
+  config.d_model = 9;
+  config.head_count = 3;  // three pairs of heads, d_k 3
+  config.layer_count = 2;
+  config.d_ff = 12;
+  config.max_positions = 5;
+  std::vector<std::string> vocabulary{"[unk]"};
+  for (int i = 1; i < config.vocab_size; ++i) vocabulary.push_back("w" + std::to_string(i));
+  ModelWeights weights = initialize_weights(config, vocabulary, vocabulary, seed);
+  for (ParameterView& view : parameter_views(weights))
+    if (view.name.find("w_query") != std::string::npos || view.name.find("w_key") != std::string::npos)
+      for (Eigen::Index i = 0; i < view.size; ++i) view.data[i] *= 4.0f;
+  return weights;
+}
+
+// Every parameter of `weights` (a spread of entries of the large ones) against `loss`'s finite
+// differences.
+void require_model_gradients_match(ModelWeights& weights, ModelWeights& gradients,
+                                   const std::function<double()>& loss, float step) {
+  std::vector<ParameterView> parameters = parameter_views(weights);
+  const std::vector<ParameterView> analytic = parameter_views(gradients);
+  for (std::size_t p = 0; p < parameters.size(); ++p) {
+    const Eigen::Index stride = parameters[p].size > 40 ? 5 : 1;
+    for (Eigen::Index i = 0; i < parameters[p].size; i += stride)
+      require_gradient_matches(parameters[p].name + "[" + std::to_string(i) + "]",
+                               parameters[p].data[i], analytic[p].data[i], loss, step);
+  }
 }
 
 // A fixed random linear read-out of a matrix, so that d(loss)/d(matrix) = probe.
@@ -166,21 +202,7 @@ TEST_CASE("the whole model's gradients match finite differences, every parameter
 }
 
 TEST_CASE("the heads' overlap term: its value, and its gradients match finite differences", "[gradients]") {
-  ModelConfig config;
-  config.vocab_size = 11;
-  config.class_count = 11;
-  config.d_model = 9;
-  config.head_count = 3;  // three pairs of heads, d_k 3
-  config.layer_count = 2;
-  config.d_ff = 12;
-  config.max_positions = 5;
-  std::vector<std::string> vocabulary{"[unk]"};
-  for (int i = 1; i < config.vocab_size; ++i) vocabulary.push_back("w" + std::to_string(i));
-  ModelWeights weights = initialize_weights(config, vocabulary, vocabulary, 9);
-  // Larger projections than at initialisation, so the heads' rows are far from uniform.
-  for (ParameterView& view : parameter_views(weights))
-    if (view.name.find("w_query") != std::string::npos || view.name.find("w_key") != std::string::npos)
-      for (Eigen::Index i = 0; i < view.size; ++i) view.data[i] *= 4.0f;
+  ModelWeights weights = sharp_three_head_model(9);
   const std::vector<int> tokens{2, 7, 3, 9};
   const std::vector<int> targets{-1, 4, -1, -1};  // token 1 has a target: its row is left out
 
@@ -208,18 +230,60 @@ TEST_CASE("the heads' overlap term: its value, and its gradients match finite di
   };
   ModelWeights gradients = zeros_like(weights);
   add_loss_gradients(weights, run_transformer(weights, tokens), targets, 0.5f, gradients, 2.0f);
-  std::vector<ParameterView> parameters = parameter_views(weights);
-  const std::vector<ParameterView> analytic = parameter_views(gradients);
-  for (std::size_t p = 0; p < parameters.size(); ++p) {
-    const Eigen::Index stride = parameters[p].size > 40 ? 5 : 1;
-    for (Eigen::Index i = 0; i < parameters[p].size; i += stride)
-      require_gradient_matches(parameters[p].name + "[" + std::to_string(i) + "]",
-                               parameters[p].data[i], analytic[p].data[i], loss, 4e-3f);
-  }
+  require_model_gradients_match(weights, gradients, loss, 4e-3f);
   // And the term is not lost on the way: the last layer's queries get another gradient with it.
   ModelWeights without = zeros_like(weights);
   add_loss_gradients(weights, run_transformer(weights, tokens), targets, 0.5f, without);
   REQUIRE_FALSE(without.layers[1].attention.heads[0].w_query.isApprox(gradients.layers[1].attention.heads[0].w_query, 1e-3f));
+}
+
+TEST_CASE("the attention-target term: its value, and its gradients match finite differences", "[gradients]") {
+  ModelWeights weights = sharp_three_head_model(13);
+  const std::vector<int> tokens{2, 7, 3, 9};
+  const std::vector<int> targets{-1, 4, -1, 5};
+  const std::vector<int> look_at{-1, 0, -1, 1};  // token 1 should look at token 0, token 3 at token 1
+
+  // The value by hand: −log of the heads' average weight, rows 1 and 3.
+  const TransformerTrace trace = run_transformer(weights, tokens);
+  const std::vector<HeadTrace>& heads = trace.layers.back().attention.heads;
+  double expected = 0.0;
+  for (const auto& [row, key] : {std::pair{1, 0}, std::pair{3, 1}}) {
+    double average = 0.0;
+    for (const HeadTrace& head : heads) average += head.attention.weights(row, key) / 3.0;
+    expected -= std::log(average);
+  }
+  double value = -1.0;
+  ModelWeights unused = zeros_like(weights);
+  add_loss_gradients(weights, trace, targets, 1.0f, unused, 0.0f, nullptr, {&look_at, 0.0f, &value});
+  REQUIRE(value == Approx(expected).epsilon(1e-5));
+  REQUIRE(expected > 0.0);
+
+  // The cross-entropy (scale 0.5) and the attention targets (scale 1.5) together.
+  const auto loss = [&] {
+    ModelWeights ignored = zeros_like(weights);
+    double attention = 0.0;
+    const double cross_entropy = add_loss_gradients(weights, run_transformer(weights, tokens), targets, 0.5f,
+                                                    ignored, 0.0f, nullptr, {&look_at, 0.0f, &attention});
+    return 0.5 * cross_entropy + 1.5 * attention;
+  };
+  ModelWeights gradients = zeros_like(weights);
+  add_loss_gradients(weights, run_transformer(weights, tokens), targets, 0.5f, gradients, 0.0f, nullptr,
+                     {&look_at, 1.5f});
+  // A smaller step: −log has more curvature than the overlap's products.
+  require_model_gradients_match(weights, gradients, loss, 1e-3f);
+  // The term alone (the cross-entropy's scale 0) reaches the last layer's keys and the layer
+  // below, but not the last layer's values: it is about where the heads look, not what they carry.
+  ModelWeights alone = zeros_like(weights);
+  add_loss_gradients(weights, run_transformer(weights, tokens), targets, 0.0f, alone, 0.0f, nullptr, {&look_at, 1.5f});
+  float last_keys = 0.0f, last_values = 0.0f, first_layer = 0.0f;
+  for (const auto& head : alone.layers[1].attention.heads) {
+    last_keys += head.w_key.norm();
+    last_values += head.w_value.norm();
+  }
+  for (const auto& head : alone.layers[0].attention.heads) first_layer += head.w_value.norm();
+  REQUIRE(last_keys > 1e-3f);
+  REQUIRE(last_values == 0.0f);
+  REQUIRE(first_layer > 1e-3f);
 }
 
 TEST_CASE("a position offset must leave room for the sentence, and shifts which positions are read", "[gradients]") {
