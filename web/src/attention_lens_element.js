@@ -303,12 +303,17 @@ export class AttentionLensElement extends HTMLElement {
     }
   }
 
-  // The code of compare="…", fetched once the grid is drawn (a task later, so that the page's
-  // first grid never waits for it: the lesson's 150 KB budget); the element then draws again with
-  // the comparison, and its ready promise resolves. If it cannot be fetched, the comparison's
-  // place says so.
+  // The code of compare="…", fetched once the grid is drawn and the page is idle (at most half a
+  // second later; a task later where requestIdleCallback is missing), so that the page's first
+  // grid never waits for it: the lesson's 150 KB budget. A task later was not enough on a busy
+  // machine: this lens could draw before the page's first lens and start the fetch before that
+  // lens's grid. The element then draws again with the comparison, and its ready promise
+  // resolves. If it cannot be fetched, the comparison's place says so.
   async #loadCompareCode() {
-    await new Promise((resolve) => { setTimeout(resolve, 0); });
+    await new Promise((resolve) => {
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 500 });
+      else setTimeout(resolve, 0);
+    });
     try {
       compareModule ??= await import('./lens_compare.js');
     } catch (error) {
