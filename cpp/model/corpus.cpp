@@ -914,13 +914,15 @@ void CorpusGenerator::read_some_words_as_classes(Example& example) {
 }
 
 std::vector<std::string> CorpusGenerator::shapes(Phenomenon phenomenon, bool held_out_shape) {
-  std::vector<const FrameList*> lists;
-  switch (phenomenon) {
-    case Phenomenon::winograd: lists = {&kCrossing, &kFitting, &kCarrying, &kActing, &kHappening}; break;
-    case Phenomenon::name: lists = {&kNames}; break;
-    case Phenomenon::sense: lists = {&kSense}; break;
-    case Phenomenon::structure: lists = {&kStructure}; break;
-  }
+  const std::vector<const FrameList*> lists = [phenomenon]() -> std::vector<const FrameList*> {
+    switch (phenomenon) {
+      case Phenomenon::winograd: return {&kCrossing, &kFitting, &kCarrying, &kActing, &kHappening};
+      case Phenomenon::name: return {&kNames};
+      case Phenomenon::sense: return {&kSense};
+      case Phenomenon::structure: return {&kStructure};
+    }
+    return {};
+  }();
   std::vector<std::string> texts;
   for (const FrameList* list : lists)
     for (std::size_t f = 0; f < (held_out_shape ? list->held_out_count : list->count); ++f)

@@ -7,7 +7,8 @@
 //               [--real-text build/train/real_text.txt] [--real-per-step 32] [--real-weight-percent 50]
 //               [--mask-percent 15] [--masked-word-heads 15] [--every-head-percent 50]
 //               [--together-percent 200] [--head-overlap-percent 0]
-//               [--previous-word-percent 50] [--answer-alone-heads 12] [--answer-alone-percent 50]
+//               [--previous-word-percent 50] [--previous-word-at-other-targets 1]
+//               [--answer-alone-heads 12] [--answer-alone-percent 50]
 //               [--attention-target-percent 0]
 #include "evaluation.hpp"
 #include "real_text.hpp"
@@ -82,6 +83,8 @@ int main(int argc, char** argv) {
       static_cast<float>(argument(argc, argv, "--head-overlap-percent", percent(options.head_overlap_weight))) / 100.0f;
   options.previous_word_weight =
       static_cast<float>(argument(argc, argv, "--previous-word-percent", percent(options.previous_word_weight))) / 100.0f;
+  options.previous_word_at_other_targets =
+      argument(argc, argv, "--previous-word-at-other-targets", options.previous_word_at_other_targets ? 1 : 0) != 0;
   options.attention_target_weight =
       static_cast<float>(argument(argc, argv, "--attention-target-percent", percent(options.attention_target_weight))) / 100.0f;
   options.answer_alone_heads = static_cast<unsigned>(argument(argc, argv, "--answer-alone-heads", static_cast<int>(options.answer_alone_heads)));

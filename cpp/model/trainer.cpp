@@ -158,6 +158,17 @@ Matrix heads_together_scale(const Example& example, int head_count) {
   return scale;
 }
 
+std::vector<int> previous_word_targets(const Example& example, const TrainingOptions& options, int head_count) {
+  const std::vector<int>& targets = example.target_class;
+  std::vector<int> previous_words(targets.size(), kNoTarget);
+  for (std::size_t i = 1; i < targets.size(); ++i) {
+    const bool elsewhere = targets[i] >= 0 && options.previous_word_at_other_targets &&
+                           routed_head(example, i, head_count) != options.previous_word_head % head_count;
+    if (targets[i] < 0 || elsewhere) previous_words[i] = example.token_ids[i - 1];
+  }
+  return previous_words;
+}
+
 ModelWeights train_model(const TrainingOptions& options) {
   CorpusGenerator corpus(options.seed);
   corpus.set_class_reading_percent(options.class_reading_percent);
@@ -190,11 +201,10 @@ ModelWeights train_model(const TrainingOptions& options) {
       batch.push_back(draw_example(corpus, mixing, config.max_positions));
       head_scales.push_back(options.route_heads ? routed_head_scale(batch.back(), config.head_count) : Matrix());
       offsets.push_back(position_offset(mixing, static_cast<int>(batch.back().token_ids.size()), config.max_positions));
-      const std::vector<int>& targets = batch.back().target_class;
-      for (std::size_t i = 0; i < targets.size(); ++i) {
-        (targets[i] >= 0 ? target_count : untargeted_count)++;
-        previous_word_count += targets[i] < 0 && i > 0;
-      }
+      for (const int target : batch.back().target_class) (target >= 0 ? target_count : untargeted_count)++;
+      if (options.previous_word_weight > 0.0f)
+        for (const int word : previous_word_targets(batch.back(), options, config.head_count))
+          previous_word_count += word != kNoTarget;
     }
     const float scale = 1.0f / static_cast<float>(std::max(1, target_count));  // mean over targets
     const float overlap_scale = options.head_overlap_weight / static_cast<float>(std::max(1, untargeted_count));
@@ -234,11 +244,8 @@ ModelWeights train_model(const TrainingOptions& options) {
         loss += add_loss_gradients(weights, trace, batch[b].target_class, scale, gradients, overlap_scale, nullptr,
                                    {look_at.empty() ? nullptr : &look_at, options.attention_target_weight * scale});
         if (options.previous_word_weight > 0.0f) {
-          const std::vector<int>& targets = batch[b].target_class;
-          std::vector<int> previous_words(targets.size(), kNoTarget);
-          for (std::size_t i = 1; i < targets.size(); ++i)
-            if (targets[i] < 0) previous_words[i] = batch[b].token_ids[i - 1];
-          Matrix one_head = Matrix::Zero(static_cast<Eigen::Index>(targets.size()), config.head_count);
+          const std::vector<int> previous_words = previous_word_targets(batch[b], options, config.head_count);
+          Matrix one_head = Matrix::Zero(static_cast<Eigen::Index>(previous_words.size()), config.head_count);
           one_head.col(options.previous_word_head % config.head_count).setOnes();
           const TransformerTrace previous = run_transformer(weights, batch[b].token_ids, {}, one_head, offsets[b]);
           add_loss_gradients(weights, previous, previous_words, previous_word_scale, gradients);

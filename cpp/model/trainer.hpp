@@ -54,6 +54,11 @@ struct TrainingOptions {
   // the others' answers.
   float previous_word_weight = 0.5f;
   int previous_word_head = 1;
+  // Also at the tokens whose target is routed to another head (a pronoun, a "the", a verb).
+  // That head is left out of those predictions, so without this nothing asked it anything there
+  // and it rested on the word itself: at a pronoun a quarter of the heads' average weight on
+  // "it" (docs/model.md, "The word before, at the other heads' questions too").
+  bool previous_word_at_other_targets = true;
   // Each word with a class is read as its class with this probability (CorpusGenerator::
   // set_class_reading_percent), so the class rows that words without a row of their own are read
   // with learn what their words do.
@@ -88,6 +93,10 @@ int routed_head(const Example& example, std::size_t token, int head_count);
 // word for head 2 with the previous word if options.previous_word_weight > 0, a the's noun for
 // head 3, a verb's subject for head 4); none for the other layers. For label_heads.
 std::vector<std::vector<std::string>> trained_head_roles(const TrainingOptions& options, const ModelConfig& config);
+// What the previous-word head names at each token (TrainingOptions::previous_word_weight): the
+// token before it, where no target is (and with previous_word_at_other_targets also where the
+// target is another head's), else kNoTarget. The first token never has one.
+std::vector<int> previous_word_targets(const Example& example, const TrainingOptions& options, int head_count);
 // For run_transformer's last_layer_head_scale: n×head_count, a row with a target keeps only its
 // routed head (1, the others 0); a row without one keeps every head.
 Matrix routed_head_scale(const Example& example, int head_count);

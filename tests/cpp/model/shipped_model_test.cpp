@@ -177,3 +177,39 @@ TEST_CASE("a head's label leads with the role it was trained for, when it holds 
         std::vector<std::string>{"bank → context word", "previous word"});
   CHECK(roles[static_cast<std::size_t>((layers - 1) * heads + 3)] == std::vector<std::string>{"verb → subject"});
 }
+
+TEST_CASE("the previous-word head names the word before where it has no job, and optionally at others' targets",
+          "[model][training]") {
+  TrainingOptions options;  // previous_word_head 1: the bank head
+  constexpr int kHeads = 4;
+  CorpusGenerator corpus(11);
+  int pronouns = 0, banks = 0;
+  for (int n = 0; n < 200; ++n) {
+    const Example example = corpus.sample(Split::train);
+    options.previous_word_at_other_targets = false;
+    const std::vector<int> plain = previous_word_targets(example, options, kHeads);
+    options.previous_word_at_other_targets = true;
+    const std::vector<int> everywhere = previous_word_targets(example, options, kHeads);
+    REQUIRE(plain.size() == example.token_ids.size());
+    CHECK(plain[0] == kNoTarget);
+    CHECK(everywhere[0] == kNoTarget);
+    for (std::size_t i = 1; i < plain.size(); ++i) {
+      const int head = routed_head(example, i, kHeads);
+      const int before = example.token_ids[i - 1];
+      if (head < 0) {  // no target: the word before, either way
+        CHECK(plain[i] == before);
+        CHECK(everywhere[i] == before);
+      } else if (head == options.previous_word_head) {  // bank: its own job, never the word before
+        CHECK(plain[i] == kNoTarget);
+        CHECK(everywhere[i] == kNoTarget);
+        ++banks;
+      } else {  // a pronoun, a "the", a verb: another head's job
+        CHECK(plain[i] == kNoTarget);
+        CHECK(everywhere[i] == before);
+        pronouns += head == 0;
+      }
+    }
+  }
+  CHECK(pronouns > 20);
+  CHECK(banks > 20);
+}
