@@ -195,6 +195,7 @@ ModelWeights train_model(const TrainingOptions& options) {
     std::vector<Example> batch;
     std::vector<Matrix> head_scales;
     std::vector<int> offsets;
+    std::vector<std::vector<int>> previous_words;  // per example: what head 2 names (previous_word_targets)
     batch.reserve(static_cast<std::size_t>(options.batch_size));
     int target_count = 0, untargeted_count = 0, previous_word_count = 0;
     for (int b = 0; b < options.batch_size; ++b) {
@@ -202,9 +203,10 @@ ModelWeights train_model(const TrainingOptions& options) {
       head_scales.push_back(options.route_heads ? routed_head_scale(batch.back(), config.head_count) : Matrix());
       offsets.push_back(position_offset(mixing, static_cast<int>(batch.back().token_ids.size()), config.max_positions));
       for (const int target : batch.back().target_class) (target >= 0 ? target_count : untargeted_count)++;
-      if (options.previous_word_weight > 0.0f)
-        for (const int word : previous_word_targets(batch.back(), options, config.head_count))
-          previous_word_count += word != kNoTarget;
+      if (options.previous_word_weight > 0.0f) {
+        previous_words.push_back(previous_word_targets(batch.back(), options, config.head_count));
+        for (const int word : previous_words.back()) previous_word_count += word != kNoTarget;
+      }
     }
     const float scale = 1.0f / static_cast<float>(std::max(1, target_count));  // mean over targets
     const float overlap_scale = options.head_overlap_weight / static_cast<float>(std::max(1, untargeted_count));
@@ -244,11 +246,11 @@ ModelWeights train_model(const TrainingOptions& options) {
         loss += add_loss_gradients(weights, trace, batch[b].target_class, scale, gradients, overlap_scale, nullptr,
                                    {look_at.empty() ? nullptr : &look_at, options.attention_target_weight * scale});
         if (options.previous_word_weight > 0.0f) {
-          const std::vector<int> previous_words = previous_word_targets(batch[b], options, config.head_count);
-          Matrix one_head = Matrix::Zero(static_cast<Eigen::Index>(previous_words.size()), config.head_count);
+          const std::vector<int>& names = previous_words[b];
+          Matrix one_head = Matrix::Zero(static_cast<Eigen::Index>(names.size()), config.head_count);
           one_head.col(options.previous_word_head % config.head_count).setOnes();
           const TransformerTrace previous = run_transformer(weights, batch[b].token_ids, {}, one_head, offsets[b]);
-          add_loss_gradients(weights, previous, previous_words, previous_word_scale, gradients);
+          add_loss_gradients(weights, previous, names, previous_word_scale, gradients);
         }
         // The pronoun's and bank's targets are also predicted from the heads together, so that the
         // heads' average — what the widget opens on — points at the deciding word too.

@@ -305,10 +305,9 @@ export class AttentionLensElement extends HTMLElement {
 
   // The code of compare="…", fetched once the grid is drawn and the page is idle (at most half a
   // second later; a task later where requestIdleCallback is missing), so that the page's first
-  // grid never waits for it: the lesson's 150 KB budget. A task later was not enough on a busy
-  // machine: this lens could draw before the page's first lens and start the fetch before that
-  // lens's grid. The element then draws again with the comparison, and its ready promise
-  // resolves. If it cannot be fetched, the comparison's place says so.
+  // grid never waits for it: the lesson's 150 KB budget (a lens out of sight draws only after the
+  // next paint, so after the lens on screen). The element then draws again with the comparison,
+  // and its ready promise resolves. If it cannot be fetched, the comparison's place says so.
   async #loadCompareCode() {
     await new Promise((resolve) => {
       if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 500 });
