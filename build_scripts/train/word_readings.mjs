@@ -16,6 +16,8 @@
 //            lexicographer class of the lemma's first synset (WordNet lists synsets by frequency);
 //            weight = ⌊log2(1 + how often SemCor tagged it)⌋ (cntlist.rev), which says which reading
 //            a form such as "left" (leave, 414 tags: 8; the adjective, 50: 5) or "saw" is most often.
+//   "@class noun.person.male" and "@class noun.person.female": the noun.person lemmas whose synset
+//            has a gender in WordNet (personGenders below), listed there instead of under noun.person.
 //   "@irregular", then "form<TAB>pos<TAB>lemma": WordNet's irregular forms (*.exc) whose base form
 //            is a kept lemma: "went v go".
 //   "@names m" (male), "@names f" (female), "@names b" (in both lists), then one lower-case first
@@ -110,6 +112,7 @@ for (const line of read('cntlist.rev').toString('latin1').split('\n')) {
 
 const lemmas = [];  // [lemma, pos, lexname, weight]
 const kept = new Set();
+const firstSynsetOf = new Map();  // "lemma pos" → the offset of its most frequent synset
 for (const [file, pos] of PARTS) {
   const data = read(`data.${file}`);
   for (const line of read(`index.${file}`).toString('latin1').split('\n')) {
@@ -128,9 +131,65 @@ for (const [file, pos] of PARTS) {
     const lexname = LEXNAMES[Number(dataLine[1])];
     if (!lexname) throw new Error(`data.${file}: lexicographer file ${dataLine[1]} for "${lemma}" is not in lexnames`);
     lemmas.push([lemma, pos, lexname, Math.floor(Math.log2(1 + (tagCounts.get(`${lemma} ${pos}`) ?? 0)))]);
+    firstSynsetOf.set(`${lemma} ${pos}`, offset);
     kept.add(`${lemma} ${pos}`);
   }
 }
+
+// People with a gender (issue 11): "he" and "she" name a person of that gender, and a learner
+// writes "the man", "his grandmother" as often as a first name. WordNet gives no gender field, so
+// it is read from WordNet itself, to a fixed point: a noun.person synset is male (female) when one
+// of its hypernyms is, starting from {male, male person} and {female, female person}, or when the
+// head of its gloss's definition names a gendered person ("a male parent" → father, "the mother of
+// your father or mother" → grandmother, "a married woman" → wife). The head is the definition's
+// words before the first relative word or preposition ("who", "of", …); a head with "or" or "and"
+// in it ("a father or mother" → parent, "an enlisted man or woman" → soldier) names no gender, and
+// nothing after the head counts ("one skilled in caring for … (usually a woman)" → nurse: none).
+// Such a lemma is listed under "noun.person.male" or "noun.person.female" instead of noun.person.
+const MALE_PERSON = 9624168, FEMALE_PERSON = 9619168;  // data.noun offsets of the two synsets
+const personGenders = (() => {
+  const data = read('data.noun').toString('latin1');
+  const personLex = LEXNAMES.indexOf('noun.person');
+  const synsets = new Map();  // offset → { hypernyms, head }
+  const RELATIVE = new Set(['who', 'that', 'whose', 'which', 'whom', 'of', 'in', 'with', 'for', 'from',
+    'to', 'at', 'by', 'on', 'as', 'when', 'where', 'under', 'after', 'before']);
+  for (const line of data.split('\n')) {
+    if (line === '' || line.startsWith(' ')) continue;
+    const [head, gloss = ''] = line.split(' | ');
+    const f = head.split(' ');
+    if (Number(f[1]) !== personLex) continue;
+    // offset lex_filenum ss_type w_cnt (hex) [word lex_id] × w_cnt p_cnt [symbol offset pos source/target] × p_cnt
+    const pointersAt = 4 + 2 * parseInt(f[3], 16);
+    const hypernyms = [];
+    for (let p = 0; p < Number(f[pointersAt]); p += 1) {
+      const [symbol, offset] = f.slice(pointersAt + 1 + 4 * p);
+      if (symbol === '@' || symbol === '@i') hypernyms.push(Number(offset));
+    }
+    const words = gloss.split(/[;("]/)[0].toLowerCase().match(/[a-z]+/g) ?? [];
+    const headWords = [];
+    for (const word of words) { if (RELATIVE.has(word)) break; headWords.push(word); }
+    synsets.set(Number(f[0]), { hypernyms, head: headWords.includes('or') || headWords.includes('and') ? [] : headWords });
+  }
+  const synsetGender = new Map([[MALE_PERSON, 'm'], [FEMALE_PERSON, 'f']]);
+  const wordGender = new Map([['male', 'm'], ['man', 'm'], ['men', 'm'], ['boy', 'm'],
+    ['female', 'f'], ['woman', 'f'], ['women', 'f'], ['girl', 'f']]);
+  const firstSynsets = lemmas.filter(([, pos, lexname]) => pos === 'n' && lexname === 'noun.person')
+    .map(([lemma]) => [lemma, firstSynsetOf.get(`${lemma} n`)]);
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const [offset, { hypernyms, head }] of synsets) {
+      if (synsetGender.has(offset)) continue;
+      const gender = hypernyms.map((h) => synsetGender.get(h)).find(Boolean)
+        ?? head.map((w) => wordGender.get(w)).find(Boolean);
+      if (gender) { synsetGender.set(offset, gender); changed = true; }
+    }
+    for (const [lemma, offset] of firstSynsets)
+      if (synsetGender.has(offset) && !wordGender.has(lemma)) { wordGender.set(lemma, synsetGender.get(offset)); changed = true; }
+  }
+  return new Map(firstSynsets.filter(([, offset]) => synsetGender.has(offset)).map(([lemma, offset]) => [lemma, synsetGender.get(offset)]));
+})();
+for (const entry of lemmas)
+  if (entry[1] === 'n' && personGenders.has(entry[0])) entry[2] = personGenders.get(entry[0]) === 'm' ? 'noun.person.male' : 'noun.person.female';
 
 const exceptions = [];  // [form, pos, lemma]
 for (const [file, pos] of PARTS) {
@@ -166,6 +225,8 @@ const text = [
   '# by build_scripts/train/word_readings.mjs; do not edit.',
   '# "@class C": lemmas attested in SemCor (tagsense_cnt > 0) whose most frequent synset is in the',
   '# lexicographer class C, one "lemma<TAB>weight" a line; weight = floor(log2(1 + SemCor tags)) (cntlist.rev).',
+  '# "@class noun.person.male" and "@class noun.person.female": noun.person lemmas whose synset has a gender in WordNet',
+  '# (a hypernym male/female person, or a gloss headed by a gendered person: "a male parent"); listed there, not under noun.person.',
   '# "@irregular": "form<TAB>pos<TAB>lemma", irregular forms (*.exc); pos: n noun, v verb, a adjective, r adverb.',
   '# "@names G": first names, one a line; G: m male, f female, b in both lists.',
   '#',

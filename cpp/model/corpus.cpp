@@ -138,6 +138,11 @@ constexpr Frame kNameFrames[] = {
     {"@{name} ^waited at the {place} , ^{verb} the {noun} and ^{person_verb} {name2} since {pronoun} was so {person_attr}"},
     {"@{name} ^{person_verb} {name2} because {pronoun} {pred}"},
     {"@{name} ^{verb} the {food} and ^{person_verb} {name2} because {pronoun} {pred}"},
+    // A person with a gender in place of a name ("the boy", "the grandmother"; see name()).
+    {"@{name} ^{person_verb} the {name2} because {pronoun} was {person_attr}"},
+    {"The @{name} ^{person_verb} {name2} since {pronoun} was so {person_attr}"},
+    {"The @{name} ^{person_verb} the {name2} because {pronoun} {pred}"},
+    {"Because {pronoun} was {person_attr} , the @{name} ^{person_verb} the {name2}"},
 };
 constexpr Frame kNameHeldOut[] = {
     {"@{name} ^{verb} the {noun} , ^{verb2} the {food} and then ^{person_verb} {name2} since {pronoun} {pred}"},
@@ -201,6 +206,8 @@ constexpr int kWinogradPluralPercent = 30, kStructurePluralPercent = 25, kPhrase
 const WordList kDimensionAttributes = {"long", "wide"};
 // People ("the farmers") in place of the acting family's animal.
 constexpr int kActingPeoplePercent = 30;
+// Of those, one person with a gender ("the man", "the grandmother") rather than several.
+constexpr int kActingOnePersonPercent = 50;
 // Winograd training sentences in which only the pronoun's number tells the two nouns apart:
 // one noun is plural, the other not, and "it" or "they" names the one that agrees. Learners
 // write such sentences ("The birds flew away from the cat because they were scared"), and
@@ -341,6 +348,9 @@ namespace {
 struct EverydayWords {
   WordList nouns, adjectives, verbs;
   WordList people;  // the nouns of noun.person that have a plural ("farmer", "student")
+  // People with a gender (read as noun.person.male or .female: "man", "grandmother"), whom "he"
+  // or "she" names.
+  WordList men, women;
 };
 
 // Lemmas SemCor tagged at least 7 times (weight 3 = ⌊log2(1 + tags)⌋): words a learner is likely to type.
@@ -357,8 +367,12 @@ const EverydayWords& everyday_words() {
       WordList* list = lemma.pos == 'n' ? &found.nouns : lemma.pos == 'v' ? &found.verbs
                        : lemma.pos == 'a' ? &found.adjectives : nullptr;
       if (list) list->push_back(lemma.lemma);
-      if (lemma.lexname == "noun.person" && !plural_of(lemma.lemma).empty())
+      if (lemma.lexname.rfind("noun.person", 0) == 0 && !plural_of(lemma.lemma).empty())
         found.people.push_back(lemma.lemma);
+      // Not a word that is also a first name ("eve", "adam"): after "the" it reads as the noun.
+      const bool name = training_word_readings()->name_gender(lemma.lemma) != 0;
+      if (lemma.lexname == "noun.person.male" && !name) found.men.push_back(lemma.lemma);
+      if (lemma.lexname == "noun.person.female" && !name) found.women.push_back(lemma.lemma);
     }
     return found;
   }();
@@ -746,33 +760,45 @@ Example winograd(std::mt19937& random, const WordReader& reader, Split split) {
   do other_word = pick_word(random, others); while (other_word == referents[referent]);
   std::string first_word = first_is_it ? referents[referent] : other_word;
   const std::string second_word = first_is_it ? other_word : referents[referent];
-  // People in place of the animal: written plural, as "it" cannot name one and "he"/"she"
-  // would need a gender. (Thousands of everyday words read as one class row: no pairs to hold out.)
-  // Not in place of a thing whose attribute was drawn for things.
+  // People in place of the animal (thousands of everyday words read as a few class rows: no pairs
+  // to hold out); not in place of a thing whose attribute was drawn for things. Either several,
+  // written plural ("The farmers ignored the lamp because they were hungry"), or one person with
+  // a gender ("The man ignored the lamp because he was hungry", read as noun.person.male), whom
+  // "he" or "she" names while "it" names the thing: "it" never names a person. With a neutral
+  // attribute both nouns are then singular, and the pronoun's gender alone decides.
   const bool people = acts && !(same_kind && !from_first_list) && chance(random, kActingPeoplePercent);
-  if (people) first_word = pick_word(random, everyday_words().people);
-  int first_plural_percent = people ? 100 : kWinogradPluralPercent;
+  const bool one_person = people && !same_kind && chance(random, kActingOnePersonPercent);
+  const bool male = coin(random);
+  // The person the pronoun does not name may be anyone ("The student ignored the lamp because it
+  // was heavy"): "it" never names a person, with a gender or without.
+  if (people)
+    first_word = pick_word(random, !one_person || !first_is_it ? everyday_words().people
+                                   : male ? everyday_words().men : everyday_words().women);
+  int first_plural_percent = one_person ? 0 : people ? 100 : kWinogradPluralPercent;
   int second_plural_percent = kWinogradPluralPercent;
   if (number_decides) {
-    const bool first_plural = people || coin(random);
+    const bool first_plural = !one_person && (people || coin(random));
     first_plural_percent = first_plural ? 100 : 0;
-    second_plural_percent = first_plural ? 0 : 100;
+    second_plural_percent = first_plural || one_person ? 0 : 100;
   }
   const Fill first = noun_fill(random, "first", first_word, first_plural_percent);
   const Fill second = noun_fill(random, "second", second_word, second_plural_percent);
   // A noun without a plural ("rice") would leave both singular and nothing to decide: draw again.
-  if (number_decides && first.plural == second.plural) return winograd(random, reader, split);
+  if (number_decides && !one_person && first.plural == second.plural) return winograd(random, reader, split);
   const std::string& attribute_word =
       neutral_attribute ? pick_word(random, everyday_words().adjectives) : attributes[attribute];
-  // The pronoun agrees with its referent: "they" as a subject, "them" at the frame's end.
+  // The pronoun agrees with its referent: "they" as a subject, "them" at the frame's end. (A frame
+  // with the pronoun at its end names the thing: the person is never an object there.)
   const bool plural_referent = first_is_it ? first.plural : second.plural;
-  const std::string pronoun = !plural_referent ? "it" : ends_with(frame.text, "{pronoun}") ? "them" : "they";
+  const std::string pronoun = one_person && first_is_it ? (male ? "he" : "she")
+                              : !plural_referent           ? "it"
+                              : ends_with(frame.text, "{pronoun}") ? "them" : "they";
   // The acting family's verb: any of the learners' ("ignored", "smelled"), everyday ones read as their class.
   const std::string verb = pick_word(random, chance(random, kEverydayVerbPercent) ? everyday_words().verbs
                                                                                 : l.transitive_verbs);
   const Draft draft(frame.text, {first, second, {"pronoun", pronoun, plural_referent}, {"attr", attribute_word},
                                  {"verb", verb}},
-                    random, {/*personal_determiners=*/true, /*attribute_adjectives=*/true});
+                    random, {/*personal_determiners=*/!one_person, /*attribute_adjectives=*/true});
   return with_referent(draft.finish(reader, Phenomenon::winograd, split, coin(random)), draft,
                        first_is_it ? "first" : "second", "attr");
 }
@@ -792,8 +818,19 @@ Example name(std::mt19937& random, const WordReader& reader, Split split) {
   const auto [referent, attribute] = pick_pair(random, names.size(), attributes.size(), split);
   const bool two_people = std::string_view(frame.text).find("{name2}") != std::string_view::npos;
   const bool referent_first = !two_people || coin(random);
-  const std::string other = capitalized(pick_word(random, others));
-  const std::string referent_name = capitalized(names[referent]);
+  // A slot after "the" holds a person with a gender ("the boy"), read as noun.person.male or
+  // .female: "he" names him as it names "Omar".
+  const auto person_slot = [&](std::string_view slot) {
+    const std::string_view text = frame.text;
+    return text.find("the {" + std::string(slot) + "}") != std::string_view::npos ||
+           text.find("he @{" + std::string(slot) + "}") != std::string_view::npos;
+  };
+  const auto person_or_name = [&](std::string_view slot, bool of_male, const std::string& name) {
+    return person_slot(slot) ? pick_word(random, of_male ? everyday_words().men : everyday_words().women)
+                             : capitalized(name);
+  };
+  const std::string other = person_or_name(referent_first ? "name2" : "name", !male, pick_word(random, others));
+  const std::string referent_name = person_or_name(referent_first ? "name" : "name2", male, names[referent]);
   const auto any_verb = [&] {
     return pick_word(random, chance(random, kEverydayVerbPercent) ? everyday_words().verbs : l.transitive_verbs);
   };

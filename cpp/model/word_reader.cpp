@@ -123,11 +123,18 @@ std::string name_class(char gender) {
   return gender == 'm' ? "name.male" : gender == 'f' ? "name.female" : "name";
 }
 
+// People with a gender (word_readings.tsv lists "man", "grandmother" under these): "he" and
+// "she" name one of them. A plural needs no gender ("they" names men and women alike), so "the
+// boys" is read as noun.person's plural row.
+constexpr std::string_view kGenderedPersonClasses[] = {"noun.person.male", "noun.person.female"};
+
 // A noun read through another lemma is a plural: WordNet's noun forms are its plurals ("mice",
 // "children") and its noun detachment rules strip only plural endings ("-s", "-es", "-ies", "-men").
 std::string class_of(const LemmaReading& reading, const std::string& word) {
-  if (reading.pos == 'n' && reading.lemma != word) return reading.lexname + std::string(kPluralMark);
-  return reading.lexname;
+  if (reading.pos != 'n' || reading.lemma == word) return reading.lexname;
+  const bool gendered = std::find(std::begin(kGenderedPersonClasses), std::end(kGenderedPersonClasses),
+                                  reading.lexname) != std::end(kGenderedPersonClasses);
+  return (gendered ? std::string("noun.person") : reading.lexname) + std::string(kPluralMark);
 }
 
 }  // namespace
@@ -150,6 +157,7 @@ const std::vector<std::string>& class_token_words() {
     const std::size_t singular_count = classes.size();
     for (std::size_t c = 0; c < singular_count; ++c)
       if (classes[c].rfind("noun.", 0) == 0) classes.push_back(classes[c] + std::string(kPluralMark));
+    for (const std::string_view gendered : kGenderedPersonClasses) classes.emplace_back(gendered);
     std::vector<std::string> tokens;
     for (const std::string& c : classes) tokens.push_back(class_token_word(c));
     std::sort(tokens.begin(), tokens.end());
@@ -200,12 +208,15 @@ WordReading WordReader::read(std::string_view word, bool sentence_initial, bool 
   if (found.empty()) return {};
   if (const int id = vocabulary_.id_of(class_token_word(found)); id != Vocabulary::kUnknownId)
     return {id, found};
-  // A model trained without plural rows reads a plural as its singular class.
-  if (const std::size_t mark = found.rfind(kPluralMark); mark != std::string::npos) {
-    const std::string singular = found.substr(0, mark);
-    if (const int id = vocabulary_.id_of(class_token_word(singular)); id != Vocabulary::kUnknownId)
-      return {id, singular};
-  }
+  // A model trained without plural rows reads a plural as its singular class, and one trained
+  // without the gendered person rows a man or a woman as a person.
+  std::string fallback;
+  if (const std::size_t mark = found.rfind(kPluralMark); mark != std::string::npos) fallback = found.substr(0, mark);
+  else if (std::find(std::begin(kGenderedPersonClasses), std::end(kGenderedPersonClasses), found) != std::end(kGenderedPersonClasses))
+    fallback = "noun.person";
+  if (!fallback.empty())
+    if (const int id = vocabulary_.id_of(class_token_word(fallback)); id != Vocabulary::kUnknownId)
+      return {id, fallback};
   return {};  // a model trained without class rows
 }
 

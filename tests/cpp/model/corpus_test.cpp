@@ -348,17 +348,33 @@ TEST_CASE("every sentence is known words with consistent targets", "[corpus]") {
             const std::string referent_row = generator.vocabulary().word(e.target_class[pronoun]);
             const bool plural = referent_row.find(", plural]") != std::string::npos ||
                                 singular(referent) != referent;
-            if (plural) REQUIRE((it == "they" || it == "them"));
+            // One person with a gender ("the man", read as "[noun.person.male]") is "he" or "she";
+            // "it" never names a person.
+            const bool gendered = referent_row == "[noun.person.male]" || referent_row == "[noun.person.female]";
+            if (gendered) REQUIRE(it == (referent_row == "[noun.person.male]" ? "he" : "she"));
+            else if (plural) REQUIRE((it == "they" || it == "them"));
             else REQUIRE(it == "it");
-            // People (read as "[noun.person, plural]") act in the acting and happening families only.
-            const bool person = referent_row == "[noun.person, plural]";
+            // People (read as "[noun.person, plural]", or one with a gender) act in the acting and
+            // happening families only.
+            const bool person = referent_row == "[noun.person, plural]" || gendered;
+            // With a person of a gender in the sentence, the pronoun's gender or "it" tells the two
+            // nouns apart, whatever their number.
+            // So does one person of no gender the pronoun does not name ("it" names the thing).
+            bool with_one_person = false;
+            for (std::size_t j = 0; j < n; ++j) {
+              const std::string row = generator.vocabulary().word(e.token_ids[j]);
+              with_one_person = with_one_person || row == "[noun.person.male]" || row == "[noun.person.female]" ||
+                                row == "[noun.person]";
+            }
             const std::string noun = singular(referent);
             // An everyday adjective (read as its class row) names neither noun: then the number
             // decides, and the other noun of the frame differs from the referent in it. (A filler
             // phrase, "at the track", may add a noun of either number: at least one differs.)
             const bool neutral = generator.vocabulary().word(e.token_ids[static_cast<std::size_t>(e.cue_position)]).front() == '[' &&
                                  !contains(l.living_predicates, attribute) && !contains(l.thing_predicates, attribute);
-            if (neutral) {
+            if (neutral && with_one_person) {
+              REQUIRE((gendered || it == "it" || it == "they" || it == "them"));
+            } else if (neutral) {
               const Lexicon& lists = lexicon();
               int differing = 0;
               for (std::size_t j = 0; j < n; ++j) {
@@ -388,7 +404,12 @@ TEST_CASE("every sentence is known words with consistent targets", "[corpus]") {
               REQUIRE((contains(l.small_attributes, attribute) && contains(l.containers, noun)));
           } else {
             REQUIRE((contains(l.person_attributes, attribute) || contains(l.living_predicates, attribute)));
-            REQUIRE(contains(it == "he" ? l.male_names : l.female_names, referent));
+            // A name of the pronoun's gender, or a person of it ("the boy", "[noun.person.male]").
+            const std::string referent_row = generator.vocabulary().word(e.target_class[pronoun]);
+            if (referent_row.rfind("[noun.person.", 0) == 0)
+              REQUIRE(referent_row == (it == "he" ? "[noun.person.male]" : "[noun.person.female]"));
+            else
+              REQUIRE(contains(it == "he" ? l.male_names : l.female_names, referent));
             REQUIRE((it == "he" || it == "she"));
           }
         }
@@ -409,9 +430,10 @@ TEST_CASE("held-out sentences use held-out pairs only, training sentences traini
         const Example e = generator.sample(split, phenomenon);
         // People are drawn from thousands of everyday words: no lexicon list to check their
         // index in, and too many for every one to be seen in both splits.
-        if (phenomenon == Phenomenon::winograd &&
-            generator.vocabulary().word(e.target_class[phenomenon_target(e)]) == "[noun.person, plural]")
-          continue;
+        if (phenomenon == Phenomenon::winograd || phenomenon == Phenomenon::name) {
+          const std::string row = generator.vocabulary().word(e.target_class[phenomenon_target(e)]);
+          if (row == "[noun.person, plural]" || row == "[noun.person.male]" || row == "[noun.person.female]") continue;
+        }
         // Nor are the everyday adjectives of training sentences where the number decides.
         if (phenomenon == Phenomenon::winograd &&
             generator.vocabulary().word(e.token_ids[static_cast<std::size_t>(e.cue_position)]).front() == '[' &&

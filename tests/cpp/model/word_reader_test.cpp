@@ -68,6 +68,38 @@ TEST_CASE("a word without a row is read as its WordNet class, through its lemma"
   CHECK(class_of(reader, "apologised") == reader.word_class("apologized", false, false));
 }
 
+TEST_CASE("a person with a gender in WordNet is read as one; several people need none", "[word_reader]") {
+  const Vocabulary vocabulary = small_vocabulary();
+  WordReader reader(vocabulary);
+  reader.use_lexicon(training_word_readings());
+  // A hypernym {male person} / {female person}, or a gloss headed by a gendered person.
+  CHECK(class_of(reader, "man") == "noun.person.male");
+  CHECK(class_of(reader, "boy") == "noun.person.male");
+  CHECK(class_of(reader, "father") == "noun.person.male");       // "a male parent"
+  CHECK(class_of(reader, "woman") == "noun.person.female");
+  CHECK(class_of(reader, "grandmother") == "noun.person.female"); // "the mother of your father or mother"
+  CHECK(class_of(reader, "wife") == "noun.person.female");        // "a married woman"
+  // A head with "or" names no gender; nor does anything after the head.
+  CHECK(class_of(reader, "parent") == "noun.person");  // "a father or mother"
+  CHECK(class_of(reader, "nurse") == "noun.person");   // "one skilled in caring for … (usually a woman)"
+  CHECK(class_of(reader, "student") == "noun.person");
+  // "They" names men and women alike: a plural is noun.person's plural row.
+  CHECK(class_of(reader, "men") == "noun.person, plural");
+  CHECK(class_of(reader, "grandmothers") == "noun.person, plural");
+  const auto& rows = class_token_words();
+  CHECK(std::count(rows.begin(), rows.end(), "[noun.person.male]") == 1);
+  CHECK(std::count(rows.begin(), rows.end(), "[noun.person.female]") == 1);
+  CHECK(std::count(rows.begin(), rows.end(), "[noun.person.male, plural]") == 0);
+  // A model trained before these rows reads them as noun.person.
+  std::vector<std::string> older = {"[unk]"};
+  for (const std::string& row : rows)
+    if (row != "[noun.person.male]" && row != "[noun.person.female]") older.push_back(row);
+  const Vocabulary older_vocabulary(older);
+  WordReader older_reader(older_vocabulary);
+  older_reader.use_lexicon(training_word_readings());
+  CHECK(class_of(older_reader, "grandmother") == "noun.person");
+}
+
 TEST_CASE("closed-class words, numbers and names have classes of their own", "[word_reader]") {
   const Vocabulary vocabulary = small_vocabulary();
   WordReader reader(vocabulary);
