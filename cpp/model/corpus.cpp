@@ -206,7 +206,8 @@ constexpr int kWinogradPluralPercent = 30, kStructurePluralPercent = 25, kPhrase
 const WordList kDimensionAttributes = {"long", "wide"};
 // People ("the farmers") in place of the acting family's animal.
 constexpr int kActingPeoplePercent = 30;
-// Of those, one person with a gender ("the man", "the grandmother") rather than several.
+// Of those, one person rather than several: one with a gender ("the man", "the grandmother") when
+// the pronoun names them.
 constexpr int kActingOnePersonPercent = 50;
 // Winograd training sentences in which only the pronoun's number tells the two nouns apart:
 // one noun is plural, the other not, and "it" or "they" names the one that agrees. Learners
@@ -822,8 +823,10 @@ Example name(std::mt19937& random, const WordReader& reader, Split split) {
   // .female: "he" names him as it names "Omar".
   const auto person_slot = [&](std::string_view slot) {
     const std::string_view text = frame.text;
-    return text.find("the {" + std::string(slot) + "}") != std::string_view::npos ||
-           text.find("he @{" + std::string(slot) + "}") != std::string_view::npos;
+    const std::string braced = "{" + std::string(slot) + "}";
+    for (const char* before : {"the ", "the @", "The @"})
+      if (text.find(before + braced) != std::string_view::npos) return true;
+    return false;
   };
   const auto person_or_name = [&](std::string_view slot, bool of_male, const std::string& name) {
     return person_slot(slot) ? pick_word(random, of_male ? everyday_words().men : everyday_words().women)
