@@ -12,12 +12,11 @@
 // the frame's inside, which is scanned there.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 
-import { PROJECT_ROOT, SCREENSHOTS, collectProblems, serveAndLaunch } from './harness.mjs';
+import { PROJECT_ROOT, SCREENSHOTS, collectProblems, serveAndLaunch, temporaryFolder } from './harness.mjs';
 
 const WEB = join(PROJECT_ROOT, 'web');
 const read = (path) => readFileSync(join(PROJECT_ROOT, path), 'utf8');
@@ -42,7 +41,7 @@ ${body}</main>
 // examples/README.md says; the platform snippets' frames pointed at it), linked, not copied.
 const lab = serveAndLaunch({
   root: async () => {
-    const site = mkdtempSync(join(tmpdir(), 'a11y-site-'));
+    const site = temporaryFolder('a11y-site-');
     symlinkSync(WEB, join(site, 'web'));
     for (const folder of ['static-site', 'iframe']) {
       mkdirSync(join(site, folder));

@@ -4,11 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { PROJECT_ROOT, collectProblems, serveAndLaunch } from './harness.mjs';
+import { PROJECT_ROOT, collectProblems, serveAndLaunch, temporaryFolder } from './harness.mjs';
 import { moduleScriptsOf } from '../../build_scripts/packaging/html_page.mjs';
 import { firstGridFiles, watchFirstGrid } from '../../build_scripts/first_grid_files.mjs';
 
@@ -19,7 +18,7 @@ const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; st
 const lab = serveAndLaunch({
   root: async () => {
     execFileSync(process.execPath, [join(PROJECT_ROOT, 'build_scripts', 'build_dist.mjs')], { stdio: 'ignore' });
-    const site = mkdtempSync(join(tmpdir(), 'lesson-site-'));
+    const site = temporaryFolder('lesson-site-');
     mkdirSync(join(site, 'courses', 'module-2'), { recursive: true });
     symlinkSync(join(PROJECT_ROOT, 'dist'), join(site, 'courses', 'module-2', 'attention-lens'));
     return site;

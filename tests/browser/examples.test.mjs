@@ -5,12 +5,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 
 import { startStaticServer } from '../../build_scripts/static_server.mjs';
-import { PROJECT_ROOT, SCREENSHOTS, collectProblems, serveAndLaunch } from './harness.mjs';
+import { PROJECT_ROOT, SCREENSHOTS, collectProblems, serveAndLaunch, temporaryFolder } from './harness.mjs';
 
 const EXAMPLES = join(PROJECT_ROOT, 'examples');
 const DIST = join(PROJECT_ROOT, 'dist');
@@ -30,13 +29,13 @@ function exampleFiles(folder = EXAMPLES) {
 }
 
 // The other site: a folder served by a second server on another port, so another origin.
-const elsewhere = { root: mkdtempSync(join(tmpdir(), 'other-host-')), server: null };
+const elsewhere = { root: temporaryFolder('other-host-'), server: null };
 
 // The lesson site, built as the README says.
 const lab = serveAndLaunch({
   root: async () => {
     execFileSync(process.execPath, [join(PROJECT_ROOT, 'build_scripts', 'build_dist.mjs')], { stdio: 'ignore' });
-    const site = mkdtempSync(join(tmpdir(), 'examples-site-'));
+    const site = temporaryFolder('examples-site-');
     cpSync(EXAMPLES, site, { recursive: true, filter: (path) => basename(path) !== 'attention-lens' });
     for (const page of ['static-site', 'iframe']) cpSync(DIST, join(site, page, 'attention-lens'), { recursive: true });
     elsewhere.server = await startStaticServer({ root: elsewhere.root });

@@ -6,13 +6,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 import { unzip } from '../node/zip_read.mjs';
 import { assertValidStatement } from '../node/xapi_check.mjs';
-import { PROJECT_ROOT, SCREENSHOTS, answerQuizQuestion, collectProblems, quizQuestionsOf, serveAndLaunch } from './harness.mjs';
+import { PROJECT_ROOT, SCREENSHOTS, answerQuizQuestion, collectProblems, quizQuestionsOf, serveAndLaunch, temporaryFolder } from './harness.mjs';
 
 const FIXTURES = join(PROJECT_ROOT, 'tests', 'browser', 'fixtures');
 let files;
@@ -22,10 +21,10 @@ const lab = serveAndLaunch({
   root: async () => {
     // Its own copy of dist/, with its own mastery score: the shared dist/ is rebuilt by other test
     // files running beside this one.
-    const built = join(mkdtempSync(join(tmpdir(), 'dist-')), 'dist');
+    const built = join(temporaryFolder('dist-'), 'dist');
     execFileSync(process.execPath, [join(PROJECT_ROOT, 'build_scripts', 'build_dist.mjs')], { stdio: 'ignore', env: { ...process.env, ATTENTION_LENS_MASTERY_SCORE: '60', ATTENTION_LENS_DIST: built } });
     files = unzip(readFileSync(join(built, 'attention-lens.h5p')));
-    const site = mkdtempSync(join(tmpdir(), 'h5p-host-'));
+    const site = temporaryFolder('h5p-host-');
     for (const [name, bytes] of files) {
       mkdirSync(dirname(join(site, 'h5p', name)), { recursive: true });
       writeFileSync(join(site, 'h5p', name), bytes);

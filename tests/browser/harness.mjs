@@ -1,7 +1,9 @@
 // What every browser test file needs: a static server and Debian's Chromium for the file's
 // tests, and a list of what would mean the page is broken.
 import { before, after } from 'node:test';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { startStaticServer } from '../../build_scripts/static_server.mjs';
@@ -9,6 +11,23 @@ import { launchChromium } from '../../build_scripts/browser.mjs';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SCREENSHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
+
+// Folders made by temporaryFolder(), removed when the test file's process exits (each file runs
+// in a process of its own), so that runs do not pile sites and builds up in the temp folder.
+const temporaryFolders = [];
+process.on('exit', () => {
+  for (const folder of temporaryFolders) rmSync(folder, { recursive: true, force: true });
+});
+
+/**
+ * A new empty folder in the system's temp folder, named `prefix` + random characters, removed
+ * with all it holds when the test file ends (symlinks in it are removed, not followed).
+ */
+export function temporaryFolder(prefix) {
+  const folder = mkdtempSync(join(tmpdir(), prefix));
+  temporaryFolders.push(folder);
+  return folder;
+}
 
 /**
  * Serves `root` (a folder, or an async function that prepares one and returns it) with

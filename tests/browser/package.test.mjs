@@ -2,11 +2,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { PROJECT_ROOT, collectProblems, serveAndLaunch } from './harness.mjs';
+import { PROJECT_ROOT, collectProblems, serveAndLaunch, temporaryFolder } from './harness.mjs';
 
 let app;
 
@@ -14,7 +13,7 @@ let app;
 const lab = serveAndLaunch({
   root: async () => {
     execFileSync(process.execPath, [join(PROJECT_ROOT, 'build_scripts', 'build_dist.mjs')], { stdio: 'ignore' });
-    const work = mkdtempSync(join(tmpdir(), 'attention-lens-pack-'));
+    const work = temporaryFolder('attention-lens-pack-');
     // As docs/embedding.md §3 says, in the project's folder: `npm pack ./dist`.
     const tarball = execFileSync('npm', ['pack', './dist', '--silent', '--pack-destination', work], { cwd: PROJECT_ROOT, encoding: 'utf8' }).trim().split('\n').pop();
     app = join(work, 'lesson');

@@ -5,12 +5,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 import { unzip } from '../node/zip_read.mjs';
-import { PROJECT_ROOT, SCREENSHOTS, answerQuizQuestion, collectProblems, quizQuestionsOf, serveAndLaunch } from './harness.mjs';
+import { PROJECT_ROOT, SCREENSHOTS, answerQuizQuestion, collectProblems, quizQuestionsOf, serveAndLaunch, temporaryFolder } from './harness.mjs';
 
 const FIXTURES = join(PROJECT_ROOT, 'tests', 'browser', 'fixtures');
 let files;  // the package's files, as the LMS unpacked them
@@ -20,10 +19,10 @@ const lab = serveAndLaunch({
   root: async () => {
     // Its own copy of dist/, with its own mastery score: the shared dist/ is rebuilt by other test
     // files running beside this one.
-    const built = join(mkdtempSync(join(tmpdir(), 'dist-')), 'dist');
+    const built = join(temporaryFolder('dist-'), 'dist');
     execFileSync(process.execPath, [join(PROJECT_ROOT, 'build_scripts', 'build_dist.mjs')], { stdio: 'ignore', env: { ...process.env, ATTENTION_LENS_MASTERY_SCORE: '', ATTENTION_LENS_DIST: built } });
     files = unzip(readFileSync(join(built, 'attention-lens-scorm12.zip')));
-    const site = mkdtempSync(join(tmpdir(), 'lms-site-'));
+    const site = temporaryFolder('lms-site-');
     for (const [name, bytes] of files) {
       mkdirSync(dirname(join(site, 'sco', name)), { recursive: true });
       writeFileSync(join(site, 'sco', name), bytes);

@@ -4,12 +4,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { PROJECT_ROOT, SCREENSHOTS, collectProblems, serveAndLaunch } from './harness.mjs';
+import { PROJECT_ROOT, SCREENSHOTS, collectProblems, serveAndLaunch, temporaryFolder } from './harness.mjs';
 
 const STANDALONE = 'attention-lens-standalone.html';
 
@@ -17,7 +16,7 @@ const lab = serveAndLaunch({
   serve: false,
   root: async () => {
     execFileSync(process.execPath, [join(PROJECT_ROOT, 'build_scripts', 'build_dist.mjs')], { stdio: 'ignore' });
-    const folder = mkdtempSync(join(tmpdir(), 'downloaded-lesson-'));
+    const folder = temporaryFolder('downloaded-lesson-');
     copyFileSync(join(PROJECT_ROOT, 'dist', STANDALONE), join(folder, STANDALONE));
     return folder;
   },

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -34,6 +34,7 @@ test('Info-ZIP\'s unzip, where installed, finds no error in it', (t) => {
     return;
   }
   const folder = mkdtempSync(join(tmpdir(), 'zip-test-'));
+  t.after(() => rmSync(folder, { recursive: true, force: true }));
   writeFileSync(join(folder, 'x.zip'), zip(files));
   assert.match(execFileSync(unzipTool, ['-t', join(folder, 'x.zip')], { encoding: 'utf8' }), /No errors detected/);
   execFileSync(unzipTool, ['-q', join(folder, 'x.zip'), '-d', join(folder, 'out')]);
