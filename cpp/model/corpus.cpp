@@ -219,6 +219,13 @@ constexpr int kActingOnePersonPercent = 50;
 //                      ("The tomatoes filled the basket because they were red"; not happening,
 //                      whose attribute is a verb phrase).
 constexpr int kSameKindPercent = 10, kNeutralAttributePercent = 10;
+// The subject by default (CorpusGenerator::set_subject_default_percent): where nothing in the
+// sentence tells the two nouns apart — the same number, an attribute that names neither (an
+// everyday adjective, or a living thing's verb after two animals), two names of one gender — a
+// pronoun names the main clause's subject, as English readers take it ("The boys carried the
+// boxes because they were strong", "When it saw the fox, the rabbit ran"). Psycholinguists call
+// it the subject (or first-mention) preference. Its share follows the two above in winograd()'s
+// roll; off unless set (docs/model.md, "Tried and not kept: the subject by default").
 
 struct Piece {
   std::string_view text;  // without its markers: a word, or "{slot}"
@@ -723,7 +730,7 @@ const ActingWords& acting_words() {
 // couldn't carry the lamp because it was too heavy", "The cat ignored the toaster because it was
 // sleepy"; "The dogs didn't cross the road because they were too tired".
 // Pair: (referent, attribute), indices in the referent's list and its attribute list.
-Example winograd(std::mt19937& random, const WordReader& reader, Split split) {
+Example winograd(std::mt19937& random, const WordReader& reader, Split split, int subject_default_percent) {
   const Lexicon& l = lexicon();
   const ActingWords& acting = acting_words();
   struct Family {
@@ -741,10 +748,20 @@ Example winograd(std::mt19937& random, const WordReader& reader, Split split) {
   const std::size_t roll = pick(random, 12);
   const Family& family = families[roll < 3 ? 0 : roll < 6 ? 1 : roll < 7 ? 2 : roll < 10 ? 3 : 4];
   const Frame& frame = pick_frame(random, *family.frames, split);
-  const bool first_is_it = frame.referent == Referent::either ? coin(random)
-                                                              : frame.referent == Referent::first;
+  bool first_is_it = frame.referent == Referent::either ? coin(random) : frame.referent == Referent::first;
   const bool acts = family.frames == &kActing || family.frames == &kHappening;
   const std::size_t variant = split == Split::train ? pick(random, 100) : 100;
+  // The subject default: frames whose pronoun may name either noun and whose subject is one of
+  // them ("I couldn't put the {first} in the {second}" has neither).
+  const std::string_view frame_text = frame.text;
+  const bool first_is_subject = frame_text.find("@{first}") != std::string_view::npos;
+  const bool second_is_subject = frame_text.find("@{second}") != std::string_view::npos;
+  const std::size_t default_from = kSameKindPercent + kNeutralAttributePercent;
+  const bool subject_default = frame.referent == Referent::either && (first_is_subject || second_is_subject) &&
+                               variant >= default_from &&
+                               variant < default_from + static_cast<std::size_t>(std::max(0, subject_default_percent));
+  if (subject_default) first_is_it = first_is_subject;
+  const bool happening = family.frames == &kHappening;
   const bool same_kind = acts && variant < kSameKindPercent;
   const bool neutral_attribute = !same_kind && family.frames != &kHappening &&
                                  variant >= kSameKindPercent &&
@@ -754,7 +771,9 @@ Example winograd(std::mt19937& random, const WordReader& reader, Split split) {
   const bool from_first_list = same_kind ? coin(random) : first_is_it;
   const WordList& referents = from_first_list ? *family.first : *family.second;
   const WordList& attributes = from_first_list ? *family.first_attributes : *family.second_attributes;
-  const WordList& others = same_kind ? referents : first_is_it ? *family.second : *family.first;
+  // A default among happening's animals: both nouns animals, the verb a living thing's.
+  const bool same_list = same_kind || (subject_default && happening);
+  const WordList& others = same_list ? referents : first_is_it ? *family.second : *family.first;
   const auto [referent, attribute] =
       pick_pair(random, referents.size(), attributes.size(), split);
   std::string other_word;
@@ -769,6 +788,9 @@ Example winograd(std::mt19937& random, const WordReader& reader, Split split) {
   // attribute both nouns are then singular, and the pronoun's gender alone decides.
   const bool people = acts && !(same_kind && !from_first_list) && chance(random, kActingPeoplePercent);
   const bool one_person = people && !same_kind && chance(random, kActingOnePersonPercent);
+  // The default gives way to agreement: "it" never names a person, so beside one person "it"
+  // names the thing ("The woman fed the horse because it was hungry"), and "he" or "she" the person.
+  if (subject_default && one_person && coin(random)) first_is_it = false;
   const bool male = coin(random);
   // The person the pronoun does not name may be anyone ("The student ignored the lamp because it
   // was heavy"): "it" never names a person, with a gender or without.
@@ -777,6 +799,10 @@ Example winograd(std::mt19937& random, const WordReader& reader, Split split) {
                                    : male ? everyday_words().men : everyday_words().women);
   int first_plural_percent = one_person ? 0 : people ? 100 : kWinogradPluralPercent;
   int second_plural_percent = kWinogradPluralPercent;
+  if (subject_default) {  // one number for both, so that it cannot decide
+    const bool both_plural = !one_person && (people || chance(random, kWinogradPluralPercent));
+    first_plural_percent = second_plural_percent = both_plural ? 100 : 0;
+  }
   if (number_decides) {
     const bool first_plural = !one_person && (people || coin(random));
     first_plural_percent = first_plural ? 100 : 0;
@@ -785,9 +811,13 @@ Example winograd(std::mt19937& random, const WordReader& reader, Split split) {
   const Fill first = noun_fill(random, "first", first_word, first_plural_percent);
   const Fill second = noun_fill(random, "second", second_word, second_plural_percent);
   // A noun without a plural ("rice") would leave both singular and nothing to decide: draw again.
-  if (number_decides && !one_person && first.plural == second.plural) return winograd(random, reader, split);
-  const std::string& attribute_word =
-      neutral_attribute ? pick_word(random, everyday_words().adjectives) : attributes[attribute];
+  if (number_decides && !one_person && first.plural == second.plural)
+    return winograd(random, reader, split, subject_default_percent);
+  // A noun without a plural would leave the numbers apart, and the number would decide.
+  if (subject_default && first.plural != second.plural) return winograd(random, reader, split, subject_default_percent);
+  const std::string& attribute_word = neutral_attribute || (subject_default && !happening)
+                                          ? pick_word(random, everyday_words().adjectives)
+                                          : attributes[attribute];
   // The pronoun agrees with its referent: "they" as a subject, "them" at the frame's end. (A frame
   // with the pronoun at its end names the thing: the person is never an object there.)
   const bool plural_referent = first_is_it ? first.plural : second.plural;
@@ -806,7 +836,7 @@ Example winograd(std::mt19937& random, const WordReader& reader, Split split) {
 
 // "Arjun ate the pizza because he was hungry", "Priya called Omar because he was late".
 // Pair: (referent name, person attribute), the name's index in its gender's list.
-Example name(std::mt19937& random, const WordReader& reader, Split split) {
+Example name(std::mt19937& random, const WordReader& reader, Split split, int subject_default_percent) {
   const Lexicon& l = lexicon();
   const Frame& frame = pick_frame(random, kNames, split);
   const bool male = coin(random);
@@ -818,7 +848,10 @@ Example name(std::mt19937& random, const WordReader& reader, Split split) {
   const WordList& attributes = predicate ? l.living_predicates : l.person_attributes;
   const auto [referent, attribute] = pick_pair(random, names.size(), attributes.size(), split);
   const bool two_people = std::string_view(frame.text).find("{name2}") != std::string_view::npos;
-  const bool referent_first = !two_people || coin(random);
+  // Two people of one gender: the pronoun names the subject, "{name}" in every such frame.
+  const bool same_gender = split == Split::train && two_people && subject_default_percent > 0 &&
+                           chance(random, subject_default_percent);
+  const bool referent_first = !two_people || same_gender || coin(random);
   // A slot after "the" holds a person with a gender ("the boy"), read as noun.person.male or
   // .female: "he" names him as it names "Omar".
   const auto person_slot = [&](std::string_view slot) {
@@ -832,8 +865,15 @@ Example name(std::mt19937& random, const WordReader& reader, Split split) {
     return person_slot(slot) ? pick_word(random, of_male ? everyday_words().men : everyday_words().women)
                              : capitalized(name);
   };
-  const std::string other = person_or_name(referent_first ? "name2" : "name", !male, pick_word(random, others));
+  std::string other_name;
+  do other_name = pick_word(random, same_gender ? names : others);
+  while (same_gender && other_name == names[referent]);
+  const auto other_person = [&] {
+    return person_or_name(referent_first ? "name2" : "name", same_gender ? male : !male, other_name);
+  };
+  std::string other = other_person();
   const std::string referent_name = person_or_name(referent_first ? "name" : "name2", male, names[referent]);
+  while (same_gender && other == referent_name) other = other_person();  // "the boy … the boy"
   const auto any_verb = [&] {
     return pick_word(random, chance(random, kEverydayVerbPercent) ? everyday_words().verbs : l.transitive_verbs);
   };
@@ -931,7 +971,8 @@ CorpusGenerator::CorpusGenerator(std::uint32_t seed)
 
 CorpusGenerator::CorpusGenerator(const CorpusGenerator& other)
     : random_(other.random_), vocabulary_(other.vocabulary_), reader_(vocabulary_),
-      class_reading_percent_(other.class_reading_percent_) {
+      class_reading_percent_(other.class_reading_percent_),
+      subject_default_percent_(other.subject_default_percent_) {
   reader_.use_lexicon(training_word_readings());
 }
 
@@ -976,8 +1017,8 @@ std::vector<std::string> CorpusGenerator::class_names() const { return vocabular
 
 Example CorpusGenerator::sample(Split split, Phenomenon phenomenon) {
   switch (phenomenon) {
-    case Phenomenon::winograd: return finish(winograd(random_, reader_, split));
-    case Phenomenon::name: return finish(name(random_, reader_, split));
+    case Phenomenon::winograd: return finish(winograd(random_, reader_, split, subject_default_percent_));
+    case Phenomenon::name: return finish(name(random_, reader_, split, subject_default_percent_));
     case Phenomenon::sense: return finish(sense(random_, reader_, split));
     case Phenomenon::structure: return finish(structure(random_, reader_, split));
   }

@@ -86,6 +86,11 @@ class CorpusGenerator {
   // naming it names the class. So the class rows learn what their words do; 0 (the default)
   // keeps every word's own row, as the evaluation splits do.
   void set_class_reading_percent(int percent) { class_reading_percent_ = percent; }
+  // Training only: of the pronoun sentences, this share in percent has nothing that tells the
+  // two nouns apart (one number, an attribute that names neither, two names of one gender), and
+  // the pronoun names the main clause's subject (corpus.cpp, "The subject by default"). 0 (the
+  // default) makes none.
+  void set_subject_default_percent(int percent) { subject_default_percent_ = percent; }
   const WordReader& reader() const { return reader_; }
 
   // Every word any template can produce, normalized, "[unk]" first, then sorted: the model's
@@ -112,6 +117,7 @@ class CorpusGenerator {
   Vocabulary vocabulary_;
   WordReader reader_;  // reads vocabulary_
   int class_reading_percent_ = 0;
+  int subject_default_percent_ = 0;
 };
 
 }  // namespace attention_lens

@@ -9,7 +9,7 @@
 //               [--together-percent 200] [--head-overlap-percent 0]
 //               [--previous-word-percent 50] [--previous-word-at-other-targets 1]
 //               [--answer-alone-heads 12] [--answer-alone-percent 50]
-//               [--attention-target-percent 0] [--class-reading-percent 12]
+//               [--attention-target-percent 0] [--class-reading-percent 12] [--subject-default-percent 0]
 #include "evaluation.hpp"
 #include "real_text.hpp"
 #include "trainer.hpp"
@@ -92,6 +92,7 @@ int main(int argc, char** argv) {
       static_cast<float>(argument(argc, argv, "--answer-alone-percent", percent(options.answer_alone_weight))) / 100.0f;
   options.masked_word_heads = static_cast<unsigned>(argument(argc, argv, "--masked-word-heads", -1));
   options.class_reading_percent = argument(argc, argv, "--class-reading-percent", options.class_reading_percent);
+  options.subject_default_percent = argument(argc, argv, "--subject-default-percent", options.subject_default_percent);
   if (real_text_path) {
     std::ifstream file(real_text_path, std::ios::binary);
     if (!file) {

@@ -172,6 +172,7 @@ std::vector<int> previous_word_targets(const Example& example, const TrainingOpt
 ModelWeights train_model(const TrainingOptions& options) {
   CorpusGenerator corpus(options.seed);
   corpus.set_class_reading_percent(options.class_reading_percent);
+  corpus.set_subject_default_percent(options.subject_default_percent);
   ModelConfig config = options.shape;
   config.vocab_size = corpus.vocabulary().size();
   config.class_count = corpus.class_count();

@@ -63,6 +63,10 @@ struct TrainingOptions {
   // set_class_reading_percent), so the class rows that words without a row of their own are read
   // with learn what their words do.
   int class_reading_percent = 12;
+  // Pronoun sentences whose pronoun names the subject by default, in percent
+  // (CorpusGenerator::set_subject_default_percent). Off: it fixed as many items as it broke
+  // (docs/model.md, "Tried and not kept: the subject by default").
+  int subject_default_percent = 0;
   // Real English text (real_text.hpp), one sentence an entry: besides the generated batch, each
   // step reads `real_text_per_step` of its sentences with about `mask_percent` of their words
   // hidden, and the model must name each hidden word from the heads together (masked-word

@@ -502,6 +502,86 @@ TEST_CASE("held-out sentences use held-out pairs only, training sentences traini
   }
 }
 
+TEST_CASE("with the subject default, a pronoun that nothing else decides names the subject", "[corpus]") {
+  const Lexicon& l = lexicon();
+  // The subject: the word the sentence's verbs point back at (their structure targets).
+  const auto subject_of = [](const Example& e) {
+    for (std::size_t i = 0; i < e.tokens.size(); ++i)
+      if (e.target_class[i] != kNoTarget && e.target_phenomenon[i] == Phenomenon::structure &&
+          e.target_position[i] < static_cast<int>(i))
+        return e.target_position[i];
+    return static_cast<int>(kNoTarget);
+  };
+  struct Counts {
+    int everyday = 0, naming_subject = 0, same_gender = 0;
+  };
+  const auto count = [&](int percent) {
+    CorpusGenerator generator(11);
+    generator.set_subject_default_percent(percent);
+    const auto row_at = [&](const Example& e, int at) {
+      return generator.vocabulary().word(e.token_ids[static_cast<std::size_t>(at)]);
+    };
+    const auto plural_at = [&](const Example& e, int at) {
+      const std::string word = word_at(e, at);
+      return row_at(e, at).find(", plural]") != std::string::npos || singular(word) != word;
+    };
+    Counts counts;
+    for (int k = 0; k < 3000; ++k) {
+      const Example e = generator.sample(Split::train, Phenomenon::winograd);
+      INFO(percent << " %: " << e.text);
+      const int subject = subject_of(e);
+      const std::string cue = cue_word(e);
+      // An everyday adjective (read as its class) names neither noun; a predicate after the
+      // pronoun is read as its class too, and does name one.
+      if (subject == kNoTarget || word_at(e, subject) == "i" || row_at(e, e.cue_position).front() != '[' ||
+          contains(l.living_predicates, cue) || contains(l.thing_predicates, cue))
+        continue;
+      ++counts.everyday;
+      const int referent = e.target_position[phenomenon_target(e)];
+      if (referent == subject) {
+        ++counts.naming_subject;
+        continue;
+      }
+      // Not the subject: then the number decides, or "it" names a thing beside a person.
+      const std::string subject_row = row_at(e, subject);
+      REQUIRE((plural_at(e, referent) != plural_at(e, subject) || subject_row == "[noun.person]" ||
+               subject_row == "[noun.person.male]" || subject_row == "[noun.person.female]"));
+    }
+    for (int k = 0; k < 3000; ++k) {
+      const Example e = generator.sample(Split::train, Phenomenon::name);
+      INFO(percent << " %: " << e.text);
+      const std::size_t pronoun = phenomenon_target(e);
+      const int referent = e.target_position[pronoun];
+      const bool male = normalize_word(e.tokens[pronoun].text) == "he";
+      bool another_of_the_gender = false;
+      const std::set<std::string> filler_prepositions = {"with", "near", "behind", "for", "about", "under"};
+      for (std::size_t j = 0; j < e.tokens.size(); ++j) {
+        // Not the referent, nor the noun of a phrase at the end ("… for the sister"), which no
+        // pronoun names.
+        if (static_cast<int>(j) == referent ||
+            (j >= 2 && filler_prepositions.count(word_at(e, static_cast<int>(j) - 2)) != 0))
+          continue;
+        const std::string word = word_at(e, static_cast<int>(j));
+        const std::string row = row_at(e, static_cast<int>(j));
+        another_of_the_gender = another_of_the_gender || contains(male ? l.male_names : l.female_names, word) ||
+                                row == (male ? "[noun.person.male]" : "[noun.person.female]");
+      }
+      if (!another_of_the_gender) continue;
+      ++counts.same_gender;
+      REQUIRE(referent == subject_of(e));
+    }
+    return counts;
+  };
+  const Counts none = count(0), some = count(100);
+  // Without it, an everyday adjective comes only where the number decides, for either noun.
+  REQUIRE(none.everyday > 100);
+  CHECK(none.naming_subject < 0.65 * none.everyday);
+  CHECK(none.same_gender == 0);
+  REQUIRE(some.everyday > 300);
+  CHECK(some.naming_subject > 0.8 * some.everyday);
+  CHECK(some.same_gender > 300);
+}
+
 TEST_CASE("sample(split) mixes the phenomena 40/20/25/15", "[corpus]") {
   CorpusGenerator generator(5);
   std::map<Phenomenon, int> counts;
