@@ -43,6 +43,7 @@ try {
     loads.push(await page.evaluate(() => window.firstGridMs));
   }
   const { samples, tokens } = await page.evaluate(() => window.measureHover());
+  const mathSamples = await page.evaluate(() => window.measureMathAtRest());
 
   const deployed = await lessonPageBytes(context, `${server.url}dist/`);
   const sources = await lessonPageBytes(context, `${server.url}web/`);
@@ -58,6 +59,7 @@ try {
   console.log('------------------------------------------------------------');
   console.log(`navigation → first painted grid: first load ${loads[0].toFixed(0)} ms; warm reloads median ${quantile(warm, 0.5).toFixed(0)} ms (min ${Math.min(...warm).toFixed(0)}, max ${Math.max(...warm).toFixed(0)}; ${warm.length} loads)`);
   console.log(`hover → next painted frame: p50 ${quantile(samples, 0.5).toFixed(1)} ms, p95 ${quantile(samples, 0.95).toFixed(1)} ms, max ${Math.max(...samples).toFixed(1)} ms (${samples.length} hovers: every word under the average and each of 4 heads, in both layers)`);
+  console.log(`hover → the math panel painted, the pointer resting: p50 ${quantile(mathSamples, 0.5).toFixed(1)} ms, p95 ${quantile(mathSamples, 0.95).toFixed(1)} ms (${mathSamples.length} hovers: every word under head 1 of both layers; the panel follows a pointer once it rests, in the frame after the hover's)`);
   console.log('(a frame is ~16.7 ms at 60 Hz: the next-frame wait is part of every hover sample; performance.now() is clamped to 0.1 ms)');
   console.log('\nLesson page (index.html)');
   console.log('------------------------');

@@ -27,4 +27,31 @@ window.measureHover = async () => {
   }
   return { samples, tokens: lens.shadowRoot.querySelectorAll('.grid tbody th').length };
 };
+// The math panel follows a pointer once it rests on a word (attention_lens_element.js): from
+// the pointer reaching a word, with no move after it, to the frame that shows that word's math,
+// for every word under one head of each layer.
+window.measureMathAtRest = async () => {
+  const samples = [];
+  for (const layer of ['1', '2']) {
+    lens.setAttribute('layer', layer);
+    lens.setAttribute('head', '1');
+    await lens.ready;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const labels = [...lens.shadowRoot.querySelectorAll('.grid tbody th')];
+    const math = lens.shadowRoot.querySelector('.math');
+    for (const label of labels) {
+      let changed = false;
+      const watcher = new MutationObserver(() => { changed = true; });
+      watcher.observe(math, { subtree: true, childList: true, characterData: true });
+      const start = performance.now();
+      label.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
+      await null;  // the observer's callback, for a panel written in the hover itself
+      // Frames until one has painted the change (30: never hang the bench).
+      for (let frames = 0; frames === 0 || (!changed && frames < 30); frames++) await nextPaint();
+      watcher.disconnect();
+      samples.push(performance.now() - start);
+    }
+  }
+  return samples;
+};
 window.widgetReady = true;

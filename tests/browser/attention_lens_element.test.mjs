@@ -102,6 +102,49 @@ test('with a head chosen, the math panel shows the engine\'s numbers for the foc
   await page.screenshot({ path: join(SCREENSHOTS, 'lens-math-1280.png'), fullPage: true });
 });
 
+test('under a moving pointer the math panel waits for it to rest; the sentence and the grid keep one Tab stop each', async () => {
+  await page.mouse.move(0, 0);
+  await page.selectOption('#tired select.head', '2');
+  await page.focus('#tired .sentence .word >> text="it"');
+  const mathTitle = () => page.textContent('#tired .math .math-title');
+  assert.match(await mathTitle(), /“it”/, 'the keyboard updates the panel at once');
+  // Three words in one task, as a fast pointer crosses them: the row, the sentence and the
+  // summary follow each, the panel only the word the pointer rests on.
+  const seen = await page.evaluate(() => {
+    const lens = document.getElementById('tired');
+    const labels = [...lens.shadowRoot.querySelectorAll('.grid tbody th')];
+    const titles = [];
+    for (const word of ['animal', 'street', 'tired']) {
+      labels.find((label) => label.textContent === word).dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
+      titles.push([lens.shadowRoot.querySelector('.grid tbody tr.is-focus th').textContent, lens.shadowRoot.querySelector('.math .math-title').textContent]);
+    }
+    return titles;
+  });
+  assert.deepEqual(seen.map(([row]) => row), ['animal', 'street', 'tired']);
+  assert.ok(seen.every(([, title]) => /“it”/.test(title)), `the panel waits: ${seen.map(([, title]) => title)}`);
+  await page.waitForFunction(() => /“tired”/.test(document.getElementById('tired').shadowRoot.querySelector('.math .math-title').textContent));
+  assert.match(await page.textContent('#tired .summary'), /“tired” looks most at/);
+  // The panel then shows the engine's numbers for that word: its weights are the grid's row.
+  const panel = await page.$$eval('#tired .math-table tbody td.weight', (cells) => cells.map((c) => Number.parseFloat(c.textContent)));
+  const grid = await focusedRow('tired');
+  panel.forEach((percent, i) => assert.ok(Math.abs(Math.round(percent) - grid[i]) <= 1, `key ${i}: ${percent} vs ${grid[i]}`));
+  // One Tab stop in the sentence (the focused word) and one in the grid (its row's label).
+  const stops = await page.$eval('#tired', (lens) => ({
+    words: [...lens.shadowRoot.querySelectorAll('.sentence .word')].filter((word) => word.tabIndex === 0).map((word) => word.textContent),
+    grid: [...lens.shadowRoot.querySelectorAll('.grid tbody th, .grid tbody td')].filter((cell) => cell.tabIndex === 0).map((cell) => cell.closest('tr').cells[0].textContent),
+  }));
+  assert.deepEqual(stops, { words: ['tired'], grid: ['tired'] });
+  // A move, then Escape before the pointer has rested: the panel is cleared and stays so.
+  await page.evaluate(() => [...document.getElementById('tired').shadowRoot.querySelectorAll('.grid tbody th')]
+    .find((label) => label.textContent === 'street').dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true })));
+  await page.keyboard.press('Escape');
+  assert.equal(await page.$$eval('#tired .math > *', (nodes) => nodes.length), 0, 'Escape clears the panel');
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(resolve)))));
+  assert.equal(await page.$$eval('#tired .math > *', (nodes) => nodes.length), 0);
+  await page.selectOption('#tired select.head', '1');  // as the test before left it, for the next
+  assert.equal(await focused('tired'), 'it');
+});
+
 test('the toggles change the weights as the engine says: no scaling sharpens, causal hides the future', async () => {
   await page.mouse.move(0, 0);
   const before = await focusedRow('tired');

@@ -713,20 +713,54 @@ export class AttentionLensElement extends HTMLElement {
     }
     this.#content.replaceChildren(...this.#editor(), ...this.#notices(model), controls, sentence, summary, ...sections, ...comparison);
 
-    // The one Tab stop of a list of focusable nodes (roving tabindex).
-    const rove = (nodes, chosen) => nodes.forEach((node) => { node.tabIndex = node === chosen ? 0 : -1; });
-    const gridStops = rows.flatMap((row) => [...row.cells]);
+    // The one Tab stop of a list of focusable nodes (roving tabindex): moving it writes two
+    // nodes, not the list — the grid's list is every cell (1,900 at 43 words), and rewriting
+    // their tabindex on every hover was a third of its script time (docs/benchmarks.md, "Hover").
+    const moveStop = (from, to) => {
+      if (from !== to) {
+        from.tabIndex = -1;
+        to.tabIndex = 0;
+      }
+      return to;
+    };
+    let wordStop = words[0];
+    let gridStop = rows[0].cells[0];
     let showMath = null;  // the math panel, once a word has the focus
-    this.#focusOn = (query) => {
+    // Only the word and row whose marks change are written (a hover moves one focus).
+    let markedFocus = null;
+    let markedPinned = null;
+    const markFocus = (index, on) => {
+      rows[index]?.classList.toggle('is-focus', on);
+      words[index]?.classList.toggle('is-focus', on);
+    };
+    // The math panel rewrites some 130 numbers per word (about half of a hover's work: layout
+    // and paint of their text; docs/benchmarks.md, "Hover"). A pointer passing over the words
+    // updates it once it rests: in the first frame after one that saw no further move. The
+    // sentence, the summary and the row's mark follow every move at once, and so does the
+    // panel for the keyboard, a click and the focus attribute.
+    let mathFrame = 0;
+    let mathMoved = false;
+    let mathQuery = null;
+    const showMathAtRest = () => {
+      if (mathMoved) {
+        mathMoved = false;
+        mathFrame = requestAnimationFrame(showMathAtRest);
+      } else {
+        mathFrame = 0;
+        if (math.isConnected) showMath?.(mathQuery);
+      }
+    };
+    this.#focusOn = (query, { fromPointer = false } = {}) => {
       this.#focused = query;
       placeMarker();  // first: it reads the layout, which every write below would make stale
-      rows.forEach((row, i) => row.classList.toggle('is-focus', i === query));
+      markFocus(markedFocus, false);
+      markFocus(markedFocus = query, true);
+      words[markedPinned]?.setAttribute('aria-pressed', 'false');
+      words[markedPinned = this.#pinned]?.setAttribute('aria-pressed', 'true');
       lines?.show(query);
-      words.forEach((word, key) => {
-        word.classList.toggle('is-focus', key === query);
-        word.setAttribute('aria-pressed', String(key === this.#pinned));
-        word.style.setProperty('--weight', query === null ? '0' : weightAt(query, key).toFixed(3));
-      });
+      words.forEach((word, key) => word.style.setProperty('--weight', query === null ? '0' : weightAt(query, key).toFixed(3)));
+      cancelAnimationFrame(mathFrame);
+      mathFrame = 0;
       if (query === null) {
         summary.textContent = '';
         math.replaceChildren();
@@ -735,14 +769,20 @@ export class AttentionLensElement extends HTMLElement {
       }
       // Tab comes back to the focused word, and into the grid at its row (unless the keyboard
       // is on a cell of that row already).
-      rove(words, words[query]);
-      if (!gridStops.some((node) => node.tabIndex === 0 && node.parentElement === rows[query])) rove(gridStops, rows[query].cells[0]);
+      wordStop = moveStop(wordStop, words[query]);
+      if (gridStop.parentElement !== rows[query]) gridStop = moveStop(gridStop, rows[query].cells[0]);
       const top = tokens.map((token, key) => ({ token, weight: weightAt(query, key) }))
         .sort((a, b) => b.weight - a.weight).slice(0, 3)
         .map(({ token, weight }) => `${quoted(token.text)} ${formatPercent(text.locale, weight)}`).join(text.listSeparator);
       summary.textContent = text.looksMostAt(quoted(tokens[query].text), top);
-      showMath ??= this.#mathPanel(math, tokens, head === null ? null : layers[layer].heads[head]);
-      showMath(query);
+      if (showMath && fromPointer) {
+        mathQuery = query;
+        mathMoved = true;
+        mathFrame = requestAnimationFrame(showMathAtRest);
+      } else {
+        showMath ??= this.#mathPanel(math, tokens, head === null ? null : layers[layer].heads[head]);
+        showMath(query);
+      }
       compare?.show(query);
       this.dispatchEvent(new CustomEvent('attentionfocus', {
         bubbles: true,
@@ -757,7 +797,7 @@ export class AttentionLensElement extends HTMLElement {
     };
     const follow = (event) => {
       const index = indexOf(event.target);
-      if (index !== null && this.#pinned === null && index !== this.#focused) this.#focusOn(index);
+      if (index !== null && this.#pinned === null && index !== this.#focused) this.#focusOn(index, { fromPointer: event.type === 'pointerover' });
     };
     const pin = (index) => {
       this.#pinned = this.#pinned === index ? null : index;
@@ -777,7 +817,7 @@ export class AttentionLensElement extends HTMLElement {
     body.addEventListener('focusin', (event) => {
       const row = rows.indexOf(event.target.closest('tr'));
       if (row < 0) return;
-      rove(gridStops, event.target);
+      gridStop = moveStop(gridStop, event.target.closest('th, td'));
       if (this.#pinned === null && row !== this.#focused) this.#focusOn(row);
     });
     const reveal = (cell) => {
@@ -818,7 +858,7 @@ export class AttentionLensElement extends HTMLElement {
     });
     sentence.addEventListener('focusin', (event) => {
       const index = indexOf(event.target);
-      if (index !== null) rove(words, words[index]);
+      if (index !== null) wordStop = moveStop(wordStop, words[index]);
     });
 
     this.dispatchEvent(new CustomEvent('attentionchange', {
