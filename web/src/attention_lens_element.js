@@ -714,8 +714,8 @@ export class AttentionLensElement extends HTMLElement {
     this.#content.replaceChildren(...this.#editor(), ...this.#notices(model), controls, sentence, summary, ...sections, ...comparison);
 
     // The one Tab stop of a list of focusable nodes (roving tabindex): moving it writes two
-    // nodes, not the list — the grid's list is every cell (1,900 at 43 words), and rewriting
-    // their tabindex on every hover was a third of its script time (docs/benchmarks.md, "Hover").
+    // nodes, not the list — the grid's list is every cell (1,900 at 43 words), all of which a
+    // hover used to rewrite (docs/benchmarks.md, "Hover").
     const moveStop = (from, to) => {
       if (from !== to) {
         from.tabIndex = -1;
@@ -735,28 +735,27 @@ export class AttentionLensElement extends HTMLElement {
     };
     // The math panel rewrites some 130 numbers per word (about half of a hover's work: layout
     // and paint of their text; docs/benchmarks.md, "Hover"). A pointer passing over the words
-    // updates it once it rests: in the first frame after one that saw no further move. The
+    // updates it once it rests: two frames after the last move (the first paints the move). The
     // sentence, the summary and the row's mark follow every move at once, and so does the
     // panel for the keyboard, a click and the focus attribute.
-    let mathFrame = 0;
-    let mathMoved = false;
-    let mathQuery = null;
-    const showMathAtRest = () => {
-      if (mathMoved) {
-        mathMoved = false;
-        mathFrame = requestAnimationFrame(showMathAtRest);
-      } else {
-        mathFrame = 0;
-        if (math.isConnected) showMath?.(mathQuery);
-      }
+    let mathFrame = 0;  // the pending frame of a resting update; every focus change cancels it
+    const showMathAtRest = (query) => {
+      mathFrame = requestAnimationFrame(() => {
+        mathFrame = requestAnimationFrame(() => {
+          mathFrame = 0;
+          if (math.isConnected) showMath?.(query);
+        });
+      });
     };
     this.#focusOn = (query, { fromPointer = false } = {}) => {
       this.#focused = query;
       placeMarker();  // first: it reads the layout, which every write below would make stale
       markFocus(markedFocus, false);
       markFocus(markedFocus = query, true);
-      words[markedPinned]?.setAttribute('aria-pressed', 'false');
-      words[markedPinned = this.#pinned]?.setAttribute('aria-pressed', 'true');
+      if (markedPinned !== this.#pinned) {
+        words[markedPinned]?.setAttribute('aria-pressed', 'false');
+        words[markedPinned = this.#pinned]?.setAttribute('aria-pressed', 'true');
+      }
       lines?.show(query);
       words.forEach((word, key) => word.style.setProperty('--weight', query === null ? '0' : weightAt(query, key).toFixed(3)));
       cancelAnimationFrame(mathFrame);
@@ -776,9 +775,7 @@ export class AttentionLensElement extends HTMLElement {
         .map(({ token, weight }) => `${quoted(token.text)} ${formatPercent(text.locale, weight)}`).join(text.listSeparator);
       summary.textContent = text.looksMostAt(quoted(tokens[query].text), top);
       if (showMath && fromPointer) {
-        mathQuery = query;
-        mathMoved = true;
-        mathFrame = requestAnimationFrame(showMathAtRest);
+        showMathAtRest(query);
       } else {
         showMath ??= this.#mathPanel(math, tokens, head === null ? null : layers[layer].heads[head]);
         showMath(query);
