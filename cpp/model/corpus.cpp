@@ -219,6 +219,14 @@ constexpr int kActingOnePersonPercent = 50;
 //                      ("The tomatoes filled the basket because they were red"; not happening,
 //                      whose attribute is a verb phrase).
 constexpr int kSameKindPercent = 10, kNeutralAttributePercent = 10;
+// Fitting sentences whose two nouns are not the trophy-and-suitcase lists' ("The box didn't fit in
+// the car because it was too big", "The horse didn't fit in the van", "The sofa didn't fit through
+// the door", everyday things read as noun.artifact): the thing that goes in is a container, an
+// animal or an everyday thing, the thing that holds it a container or an everyday thing.
+// With the lists apart, a model can answer by which list a word is from ("trophy" is an object,
+// so "too big" names it) instead of by its place in the sentence, and then swaps the answer when a
+// learner writes "The elephant didn't fit in the car". Training sentences only.
+constexpr int kFittingRolesPercent = 40;
 // The subject by default (CorpusGenerator::set_subject_default_percent): where nothing in the
 // sentence tells the two nouns apart — the same number, an attribute that names neither (an
 // everyday adjective, or a living thing's verb after two animals), two names of one gender — a
@@ -726,6 +734,30 @@ const ActingWords& acting_words() {
   return words;
 }
 
+// The nouns of kFittingRolesPercent's sentences: what goes in (containers, animals and everyday
+// things) and what holds it (containers and everyday things). An everyday thing is a noun read as
+// noun.artifact ("sofa", "door", "cup"), so two of them leave only the sentence's order to tell
+// them apart. No foods: the acting family pairs them with the big attributes already, and a pair
+// is held out or not by its indices in the family's lists, which would differ here.
+struct FittingWords {
+  WordList things, holders;
+};
+const FittingWords& fitting_words() {
+  static const FittingWords words = [] {
+    const Lexicon& l = lexicon();
+    WordList artifacts;
+    for (const std::string& noun : everyday_words().nouns)
+      if (class_reader().word_class(noun, false, false) == "noun.artifact") artifacts.push_back(noun);
+    FittingWords found;
+    for (const WordList* list : std::initializer_list<const WordList*>{&l.containers, &l.animals, &artifacts})
+      found.things.insert(found.things.end(), list->begin(), list->end());
+    for (const WordList* list : std::initializer_list<const WordList*>{&l.containers, &artifacts})
+      found.holders.insert(found.holders.end(), list->begin(), list->end());
+    return found;
+  }();
+  return words;
+}
+
 // "The dog didn't cross the road because it was too tired", "The trophy didn't fit…", "The dog
 // couldn't carry the lamp because it was too heavy", "The cat ignored the toaster because it was
 // sleepy"; "The dogs didn't cross the road because they were too tired".
@@ -769,11 +801,15 @@ Example winograd(std::mt19937& random, const WordReader& reader, Split split, in
   const bool number_decides = same_kind || neutral_attribute;
   // The referent's list: its slot's, or in a same-kind sentence either list, both nouns from it.
   const bool from_first_list = same_kind ? coin(random) : first_is_it;
-  const WordList& referents = from_first_list ? *family.first : *family.second;
+  const bool fitting_roles = family.frames == &kFitting && split == Split::train && !number_decides &&
+                             !subject_default && chance(random, kFittingRolesPercent);
+  const WordList& first_list = fitting_roles ? fitting_words().things : *family.first;
+  const WordList& second_list = fitting_roles ? fitting_words().holders : *family.second;
+  const WordList& referents = from_first_list ? first_list : second_list;
   const WordList& attributes = from_first_list ? *family.first_attributes : *family.second_attributes;
   // A default among happening's animals: both nouns animals, the verb a living thing's.
   const bool same_list = same_kind || (subject_default && happening);
-  const WordList& others = same_list ? referents : first_is_it ? *family.second : *family.first;
+  const WordList& others = same_list ? referents : first_is_it ? second_list : first_list;
   const auto [referent, attribute] =
       pick_pair(random, referents.size(), attributes.size(), split);
   std::string other_word;

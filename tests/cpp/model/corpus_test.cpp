@@ -18,6 +18,12 @@ namespace {
 const Phenomenon kPhenomena[] = {Phenomenon::winograd, Phenomenon::name, Phenomenon::sense,
                                  Phenomenon::structure};
 const Split kSplits[] = {Split::train, Split::held_out};
+// The fitting family's object sizes (corpus.cpp, ActingWords): the big attributes, "long" and "wide".
+const WordList kObjectSizes = [] {
+  WordList all = lexicon().big_attributes;
+  all.insert(all.end(), {"long", "wide"});
+  return all;
+}();
 
 const char* name_of(Phenomenon phenomenon) {
   switch (phenomenon) {
@@ -367,6 +373,15 @@ TEST_CASE("every sentence is known words with consistent targets", "[corpus]") {
                                 row == "[noun.person]";
             }
             const std::string noun = singular(referent);
+            // Training's fitting sentences also draw the thing that goes in from the containers,
+            // animals and everyday things (read as "[noun.artifact]"), and the thing that
+            // holds it from the containers and everyday things (corpus.cpp, kFittingRolesPercent):
+            // there the sentence's order, not the word's list, says which is which.
+            const bool fitting = e.split == Split::train &&
+                                 (e.shape.find("fit") != std::string::npos || e.shape.find("^put") != std::string::npos ||
+                                  e.shape.find("^hold") != std::string::npos || e.shape.find("^go in") != std::string::npos);
+            const bool everyday_thing = referent_row.rfind("[noun.artifact", 0) == 0;
+            const bool fitting_thing = fitting && (contains(l.containers, noun) || contains(l.animals, noun) || everyday_thing);
             // An everyday adjective (read as its class row) names neither noun: then the number
             // decides, and the other noun of the frame differs from the referent in it. (A filler
             // phrase, "at the track", may add a noun of either number: at least one differs.)
@@ -397,11 +412,12 @@ TEST_CASE("every sentence is known words with consistent targets", "[corpus]") {
               REQUIRE((contains(l.objects, noun) || contains(l.foods, noun)));
             else if (contains(l.crossing_attributes, attribute))  // "too wide": the road, or in a fitting frame the sofa
               REQUIRE((contains(l.crossings, noun) ||
-                       ((attribute == "long" || attribute == "wide") && contains(l.objects, noun))));
+                       ((attribute == "long" || attribute == "wide") && (contains(l.objects, noun) || fitting_thing))));
             else if (contains(l.big_attributes, attribute))  // an object, or a food it acts on
-              REQUIRE((contains(l.objects, noun) || contains(l.foods, noun)));
-            else
-              REQUIRE((contains(l.small_attributes, attribute) && contains(l.containers, noun)));
+              REQUIRE((contains(l.objects, noun) || contains(l.foods, noun) || fitting_thing));
+            else  // "too small": the container, or in a fitting frame an everyday thing that holds
+              REQUIRE((contains(l.small_attributes, attribute) &&
+                       (contains(l.containers, noun) || (fitting && everyday_thing))));
           } else {
             REQUIRE((contains(l.person_attributes, attribute) || contains(l.living_predicates, attribute)));
             // A name of the pronoun's gender, or a person of it ("the boy", "[noun.person.male]").
@@ -443,9 +459,19 @@ TEST_CASE("held-out sentences use held-out pairs only, training sentences traini
           continue;
         }
         const std::string pair = pair_of(e);
-        pairs[split == Split::held_out].insert(pair);
         const std::string first = pair.substr(0, pair.find('|'));
         const std::string second = pair.substr(pair.find('|') + 1);
+        // The fitting sentences whose nouns are not the objects' and containers' lists
+        // (kFittingRolesPercent) are training's only: a thing that goes in drawn from the joined
+        // list of containers, animals and everyday things, or a thing that holds drawn from
+        // the containers and everyday things (a container keeps its index there, and is checked).
+        if (split == Split::train &&
+            !(contains(l.objects, first) && contains(kObjectSizes, second)) &&
+            !(contains(l.containers, first) && contains(l.small_attributes, second)) &&
+            (e.shape.find("fit") != std::string::npos || e.shape.find("^put") != std::string::npos ||
+             e.shape.find("^hold") != std::string::npos || e.shape.find("^go in") != std::string::npos))
+          continue;
+        pairs[split == Split::held_out].insert(pair);
         words_seen[split == Split::held_out].insert({first, second});
         if (phenomenon != Phenomenon::winograd && phenomenon != Phenomenon::name) continue;
         // The rule itself, for the pairs the lexicon alone defines.
@@ -480,6 +506,7 @@ TEST_CASE("held-out sentences use held-out pairs only, training sentences traini
                   (split == Split::held_out));
           checked = true;
         }
+        INFO(e.text << " (" << pair << ")");
         REQUIRE(checked);
       }
     }
@@ -580,6 +607,48 @@ TEST_CASE("with the subject default, a pronoun that nothing else decides names t
   REQUIRE(some.everyday > 300);
   CHECK(some.naming_subject > 0.8 * some.everyday);
   CHECK(some.same_gender > 300);
+}
+
+TEST_CASE("in training's fitting sentences the order, not the word's list, tells the thing from its container",
+          "[corpus]") {
+  // "The box didn't fit in the car because it was too big" names the box, "… too small" the car:
+  // a container, an animal or an everyday thing may go in, and an everyday thing may hold it.
+  CorpusGenerator generator(17);
+  const Lexicon& l = lexicon();
+  const auto is_fitting = [](const Example& e) {
+    return e.shape.find("fit") != std::string::npos || e.shape.find("^put") != std::string::npos ||
+           e.shape.find("^hold") != std::string::npos || e.shape.find("^go in") != std::string::npos;
+  };
+  int fitting = 0, container_goes_in = 0, animal_goes_in = 0, everyday_holds = 0, container_holds = 0;
+  for (const Split split : kSplits) {
+    for (int k = 0; k < 20000; ++k) {
+      const Example e = generator.sample(split, Phenomenon::winograd);
+      if (!is_fitting(e)) continue;
+      const std::size_t pronoun = phenomenon_target(e);
+      const std::string noun = singular(word_at(e, e.target_position[pronoun]));
+      const std::string row = generator.vocabulary().word(e.target_class[pronoun]);
+      const std::string attribute = cue_word(e);
+      const bool big = contains(kObjectSizes, attribute), small = contains(l.small_attributes, attribute);
+      INFO(e.text);
+      if (split == Split::held_out) {
+        // Held-out sentences keep the lists: objects go in, containers hold them.
+        if (big) REQUIRE(contains(l.objects, noun));
+        if (small) REQUIRE(contains(l.containers, noun));
+        continue;
+      }
+      ++fitting;
+      if (big && contains(l.containers, noun)) ++container_goes_in;
+      if (big && contains(l.animals, noun)) ++animal_goes_in;
+      if (small && row.rfind("[noun.artifact", 0) == 0) ++everyday_holds;
+      if (small && contains(l.containers, noun)) ++container_holds;
+    }
+  }
+  INFO(fitting << " training fitting sentences");
+  REQUIRE(fitting > 3000);
+  CHECK(container_goes_in > 0.01 * fitting);
+  CHECK(animal_goes_in > 0.01 * fitting);
+  CHECK(everyday_holds > 0.03 * fitting);
+  CHECK(container_holds > 0.2 * fitting);
 }
 
 TEST_CASE("sample(split) mixes the phenomena 40/20/25/15", "[corpus]") {
