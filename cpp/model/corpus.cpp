@@ -3,6 +3,7 @@
 #include "lexicon.hpp"
 
 #include <fstream>
+#include <initializer_list>
 #include <iterator>
 #include <memory>
 
@@ -720,16 +721,18 @@ struct ActingWords {
   // big" does, while "too long" names the road in a crossing frame: the verb decides which.
   WordList object_sizes;
 };
+// The lists one after another, in order (so a word keeps its index in the first).
+WordList joined(std::initializer_list<const WordList*> lists) {
+  WordList all;
+  for (const WordList* list : lists) all.insert(all.end(), list->begin(), list->end());
+  return all;
+}
+
 const ActingWords& acting_words() {
   static const ActingWords words = [] {
     const Lexicon& l = lexicon();
-    const auto joined = [](const WordList& a, const WordList& b) {
-      WordList all = a;
-      all.insert(all.end(), b.begin(), b.end());
-      return all;
-    };
-    return ActingWords{joined(l.objects, l.foods), joined(l.animal_attributes, l.person_attributes),
-                       joined(l.big_attributes, kDimensionAttributes)};
+    return ActingWords{joined({&l.objects, &l.foods}), joined({&l.animal_attributes, &l.person_attributes}),
+                       joined({&l.big_attributes, &kDimensionAttributes})};
   }();
   return words;
 }
@@ -748,12 +751,7 @@ const FittingWords& fitting_words() {
     WordList artifacts;
     for (const std::string& noun : everyday_words().nouns)
       if (class_reader().word_class(noun, false, false) == "noun.artifact") artifacts.push_back(noun);
-    FittingWords found;
-    for (const WordList* list : std::initializer_list<const WordList*>{&l.containers, &l.animals, &artifacts})
-      found.things.insert(found.things.end(), list->begin(), list->end());
-    for (const WordList* list : std::initializer_list<const WordList*>{&l.containers, &artifacts})
-      found.holders.insert(found.holders.end(), list->begin(), list->end());
-    return found;
+    return FittingWords{joined({&l.containers, &l.animals, &artifacts}), joined({&l.containers, &artifacts})};
   }();
   return words;
 }

@@ -5,9 +5,9 @@
 // container that goes in a bigger one, an animal, two everyday things. These sentences are written
 // for this test; no training code reads them.
 import { test } from 'node:test';
-import assert from 'node:assert/strict';
 
 import { loadModel, loadWordReadings } from '../../web/src/engine.js';
+import { assertShareRight } from './looked_at_most.mjs';
 
 // [sentence, the word "it" names]; each pair differs in its last word only.
 const SENTENCES = [
@@ -43,20 +43,5 @@ const AT_LEAST = 0.8;
 
 test('"it" in a fitting sentence looks most at the thing its size names, whatever the two nouns are', async () => {
   await loadWordReadings();
-  const model = await loadModel();
-  const last = model.info.layerCount - 1;
-  const wrong = [];
-  for (const [sentence, answer] of SENTENCES) {
-    const analysis = model.analyze(sentence);
-    const texts = analysis.tokens.map((token) => token.text.toLowerCase());
-    const query = texts.indexOf('it');
-    const { data, cols } = analysis.layers[last].average;
-    const row = data.subarray(query * cols, (query + 1) * cols);
-    let top = 0;
-    for (let key = 1; key < cols; key += 1) if (row[key] > row[top]) top = key;
-    if (texts[top] !== answer) wrong.push(`${sentence}: "it" → "${texts[top]}" (${(100 * row[top]).toFixed(0)} %), not "${answer}"`);
-  }
-  const right = SENTENCES.length - wrong.length;
-  assert.ok(right >= AT_LEAST * SENTENCES.length,
-    `${right} of ${SENTENCES.length} right (at least ${Math.ceil(AT_LEAST * SENTENCES.length)} needed):\n${wrong.join('\n')}`);
+  assertShareRight(await loadModel(), SENTENCES.map(([sentence, answer]) => [sentence, 'it', answer]), AT_LEAST);
 });

@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { loadModel, loadWordReadings } from '../../web/src/engine.js';
+import { assertShareRight } from './looked_at_most.mjs';
 
 // [sentence, pronoun, the word it names]
 const SENTENCES = [
@@ -38,23 +39,7 @@ const AT_LEAST = 0.9;
 
 test('he and she look most at the person of their gender, and it at the thing, not the person', async () => {
   await loadWordReadings();
-  const model = await loadModel();
-  const last = model.info.layerCount - 1;
-  const wrong = [];
-  for (const [sentence, pronoun, answer] of SENTENCES) {
-    const analysis = model.analyze(sentence);
-    const texts = analysis.tokens.map((token) => token.text.toLowerCase());
-    const query = texts.indexOf(pronoun);
-    assert.ok(query >= 0, `"${pronoun}" is not a token of "${sentence}"`);
-    const { data, cols } = analysis.layers[last].average;
-    const row = data.subarray(query * cols, (query + 1) * cols);
-    let top = 0;
-    for (let key = 1; key < cols; key += 1) if (row[key] > row[top]) top = key;
-    if (texts[top] !== answer) wrong.push(`${sentence}: "${pronoun}" → "${texts[top]}" (${(100 * row[top]).toFixed(0)} %), not "${answer}"`);
-  }
-  const right = SENTENCES.length - wrong.length;
-  assert.ok(right >= AT_LEAST * SENTENCES.length,
-    `${right} of ${SENTENCES.length} right (at least ${Math.ceil(AT_LEAST * SENTENCES.length)} needed):\n${wrong.join('\n')}`);
+  assertShareRight(await loadModel(), SENTENCES, AT_LEAST);
 });
 
 test('a person with a gender is read as one, several people as people', async () => {

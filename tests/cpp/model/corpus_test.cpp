@@ -45,6 +45,12 @@ std::size_t index_in(const WordList& words, const std::string& word) {
   return static_cast<std::size_t>(found - words.begin());
 }
 
+// A frame of the fitting family ("The {first} didn't fit in the {second}…", "put … in", "hold", "go in").
+bool is_fitting_shape(const std::string& shape) {
+  return shape.find("fit") != std::string::npos || shape.find("^put") != std::string::npos ||
+         shape.find("^hold") != std::string::npos || shape.find("^go in") != std::string::npos;
+}
+
 std::string word_at(const Example& example, int position) {
   return normalize_word(example.tokens.at(static_cast<std::size_t>(position)).text);
 }
@@ -378,8 +384,7 @@ TEST_CASE("every sentence is known words with consistent targets", "[corpus]") {
             // holds it from the containers and everyday things (corpus.cpp, kFittingRolesPercent):
             // there the sentence's order, not the word's list, says which is which.
             const bool fitting = e.split == Split::train &&
-                                 (e.shape.find("fit") != std::string::npos || e.shape.find("^put") != std::string::npos ||
-                                  e.shape.find("^hold") != std::string::npos || e.shape.find("^go in") != std::string::npos);
+                                 is_fitting_shape(e.shape);
             const bool everyday_thing = referent_row.rfind("[noun.artifact", 0) == 0;
             const bool fitting_thing = fitting && (contains(l.containers, noun) || contains(l.animals, noun) || everyday_thing);
             // An everyday adjective (read as its class row) names neither noun: then the number
@@ -468,8 +473,7 @@ TEST_CASE("held-out sentences use held-out pairs only, training sentences traini
         if (split == Split::train &&
             !(contains(l.objects, first) && contains(kObjectSizes, second)) &&
             !(contains(l.containers, first) && contains(l.small_attributes, second)) &&
-            (e.shape.find("fit") != std::string::npos || e.shape.find("^put") != std::string::npos ||
-             e.shape.find("^hold") != std::string::npos || e.shape.find("^go in") != std::string::npos))
+            is_fitting_shape(e.shape))
           continue;
         pairs[split == Split::held_out].insert(pair);
         words_seen[split == Split::held_out].insert({first, second});
@@ -615,15 +619,11 @@ TEST_CASE("in training's fitting sentences the order, not the word's list, tells
   // a container, an animal or an everyday thing may go in, and an everyday thing may hold it.
   CorpusGenerator generator(17);
   const Lexicon& l = lexicon();
-  const auto is_fitting = [](const Example& e) {
-    return e.shape.find("fit") != std::string::npos || e.shape.find("^put") != std::string::npos ||
-           e.shape.find("^hold") != std::string::npos || e.shape.find("^go in") != std::string::npos;
-  };
   int fitting = 0, container_goes_in = 0, animal_goes_in = 0, everyday_holds = 0, container_holds = 0;
   for (const Split split : kSplits) {
     for (int k = 0; k < 20000; ++k) {
       const Example e = generator.sample(split, Phenomenon::winograd);
-      if (!is_fitting(e)) continue;
+      if (!is_fitting_shape(e.shape)) continue;
       const std::size_t pronoun = phenomenon_target(e);
       const std::string noun = singular(word_at(e, e.target_position[pronoun]));
       const std::string row = generator.vocabulary().word(e.target_class[pronoun]);
