@@ -18,12 +18,14 @@ namespace {
 const Phenomenon kPhenomena[] = {Phenomenon::winograd, Phenomenon::name, Phenomenon::sense,
                                  Phenomenon::structure};
 const Split kSplits[] = {Split::train, Split::held_out};
-// The fitting family's object sizes (corpus.cpp, ActingWords): the big attributes, "long" and "wide".
-const WordList kObjectSizes = [] {
-  WordList all = lexicon().big_attributes;
-  all.insert(all.end(), {"long", "wide"});
+// Two lexicon lists one after the other, as corpus.cpp joins them for a family that draws from both.
+WordList joined(const WordList& first, const WordList& second) {
+  WordList all = first;
+  all.insert(all.end(), second.begin(), second.end());
   return all;
-}();
+}
+// The fitting family's object sizes (corpus.cpp, ActingWords): the big attributes, "long" and "wide".
+const WordList kObjectSizes = joined(lexicon().big_attributes, {"long", "wide"});
 
 const char* name_of(Phenomenon phenomenon) {
   switch (phenomenon) {
@@ -481,14 +483,8 @@ TEST_CASE("held-out sentences use held-out pairs only, training sentences traini
         // The rule itself, for the pairs the lexicon alone defines.
         // The acting family draws from joined lists: actors (animals, then people) with their
         // attributes (the animals', then the people's), things (objects, then foods) with the big ones.
-        const auto joined = [](const WordList& a, const WordList& b) {
-          WordList all = a;
-          all.insert(all.end(), b.begin(), b.end());
-          return all;
-        };
         static const WordList actor_attributes = joined(l.animal_attributes, l.person_attributes);
         static const WordList things = joined(l.objects, l.foods);
-        static const WordList object_sizes = joined(l.big_attributes, WordList{"long", "wide"});
         const WordList* lists[][2] = {{&l.animals, &l.animal_attributes},
                                       {&l.crossings, &l.crossing_attributes},
                                       {&l.objects, &l.big_attributes},
@@ -497,7 +493,7 @@ TEST_CASE("held-out sentences use held-out pairs only, training sentences traini
                                       {&l.female_names, &l.person_attributes},
                                       {&l.animals, &actor_attributes},
                                       {&things, &l.big_attributes},
-                                      {&l.objects, &object_sizes},
+                                      {&l.objects, &kObjectSizes},
                                       {&l.animals, &l.living_predicates},
                                       {&things, &l.thing_predicates},
                                       {&l.male_names, &l.living_predicates},
