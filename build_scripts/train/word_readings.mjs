@@ -203,6 +203,81 @@ for (const [file, pos] of PARTS) {
   }
 }
 
+// Adjectives said of living things, and adjectives said of things (issue 11): "The dog didn't cross
+// the street because it was afraid", "… because it was too low". WordNet's adjectives have one
+// lexicographer class, adj.all, which tells "afraid" from "low" no better than from "green", so an
+// everyday adjective the model has no row for could not decide which noun a pronoun names. What an
+// adjective is said of is read from WordNet's own text, its glosses and example sentences: each
+// use before a noun ("a loud noise", "an afraid child") and after a subject and a linking verb
+// ("he was afraid", "the bridge was too low") counts for the noun's kind — living (noun.person,
+// noun.animal) or a thing (an artifact, object, food, substance, plant, place, phenomenon or
+// communication: "loud music"); "he", "she", "they", "I", "we", "you" and "who" count as living.
+// Nouns of other kinds (body parts, acts, feelings, attributes, times) count for neither. An
+// adjective met at least 4 times is listed under "adj.living" when 60 % of its uses or more are
+// living — about 18 % of all the counted uses are — and under "adj.thing" when 10 % or fewer are;
+// any other stays where WordNet puts it.
+const ADJECTIVE_MIN_USES = 4, LIVING_SHARE = 0.6, THING_SHARE = 0.1;
+const adjectiveKinds = (() => {
+  const LIVING = new Set(['noun.person', 'noun.person.male', 'noun.person.female', 'noun.animal']);
+  const THINGS = new Set(['noun.artifact', 'noun.object', 'noun.food', 'noun.substance', 'noun.plant',
+    'noun.location', 'noun.phenomenon', 'noun.communication']);
+  const nounClass = new Map(lemmas.filter(([, pos]) => pos === 'n').map(([lemma, , lexname]) => [lemma, lexname]));
+  const nounForms = new Map(exceptions.filter(([, pos]) => pos === 'n').map(([form, , lemma]) => [form, lemma]));
+  // WordNet's noun detachment rules (morphy), for the plurals the glosses write.
+  const NOUN_SUFFIXES = [['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y'], ['s', '']];
+  const kindOfNoun = (word) => {
+    let lemma = nounClass.has(word) ? word : nounForms.get(word);
+    for (const [suffix, ending] of NOUN_SUFFIXES) {
+      if (lemma) break;
+      if (word.endsWith(suffix) && nounClass.has(word.slice(0, -suffix.length) + ending)) lemma = word.slice(0, -suffix.length) + ending;
+    }
+    const lexname = lemma && nounClass.get(lemma);
+    return LIVING.has(lexname) ? 'living' : THINGS.has(lexname) ? 'thing' : null;
+  };
+  const adjectives = new Set(lemmas.filter(([, pos, lexname]) => pos === 'a' && lexname !== 'adj.pert').map(([lemma]) => lemma));
+  const LIVING_SUBJECTS = new Set(['he', 'she', 'they', 'i', 'we', 'you', 'who']);
+  const LINKING = new Set(['is', 'are', 'was', 'were', 'am', 'be', 'been', 'seem', 'seems', 'seemed', 'feel', 'feels',
+    'felt', 'look', 'looks', 'looked', 'become', 'becomes', 'became', 'get', 'gets', 'got', 'grow', 'grows', 'grew']);
+  const DEGREE = new Set(['too', 'very', 'so', 'quite', 'rather', 'really', 'extremely', 'fairly', 'not', 'still',
+    'always', 'never', 'more', 'most', 'less', 'all']);
+  const uses = new Map();  // adjective → { living, thing }
+  const count = (adjective, kind) => {
+    if (!kind) return;
+    if (!uses.has(adjective)) uses.set(adjective, { living: 0, thing: 0 });
+    uses.get(adjective)[kind] += 1;
+  };
+  for (const [file] of PARTS) {
+    for (const line of read(`data.${file}`).toString('latin1').split('\n')) {
+      if (line === '' || line.startsWith(' ')) continue;
+      const gloss = line.split(' | ')[1];
+      if (!gloss) continue;
+      for (const part of gloss.split(/;\s*/)) {
+        const words = part.toLowerCase().match(/[a-z]+/g) ?? [];
+        words.forEach((word, i) => {
+          if (!adjectives.has(word)) return;
+          let next = i + 1;  // "a loud, harsh noise": the noun after the adjectives
+          while (next < words.length && adjectives.has(words[next]) && !nounClass.has(words[next])) next += 1;
+          if (next < words.length) count(word, kindOfNoun(words[next]));
+          let before = i - 1;  // "the bridge was too low"
+          while (before >= 0 && DEGREE.has(words[before])) before -= 1;
+          if (before >= 1 && LINKING.has(words[before]))
+            count(word, LIVING_SUBJECTS.has(words[before - 1]) ? 'living' : kindOfNoun(words[before - 1]));
+        });
+      }
+    }
+  }
+  const kinds = new Map();
+  for (const [adjective, { living, thing }] of uses) {
+    const total = living + thing;
+    if (total < ADJECTIVE_MIN_USES) continue;
+    if (living >= LIVING_SHARE * total) kinds.set(adjective, 'adj.living');
+    else if (living <= THING_SHARE * total) kinds.set(adjective, 'adj.thing');
+  }
+  return kinds;
+})();
+for (const entry of lemmas)
+  if (entry[1] === 'a' && adjectiveKinds.has(entry[0]) && entry[2] !== 'adj.pert') entry[2] = adjectiveKinds.get(entry[0]);
+
 // First names by gender (the lists are CC0 / PDDL data); a name in both lists is "b".
 const readNames = (gender) => {
   const file = join(options.names, `datasets-${gender}-first-names-en`, 'data', 'names.txt');
@@ -246,6 +321,8 @@ const text = [
   '# lexicographer class C, one "lemma<TAB>weight" a line; weight = floor(log2(1 + SemCor tags)) (cntlist.rev).',
   '# "@class noun.person.male" and "@class noun.person.female": noun.person lemmas whose synset has a gender in WordNet',
   '# (a hypernym male/female person, or a gloss headed by a gendered person: "a male parent"); listed there, not under noun.person.',
+  '# "@class adj.living" and "@class adj.thing": adjectives that WordNet\'s glosses and examples say mostly of people and',
+  '# animals ("afraid"), or of things ("low", "loud"); listed there, not under adj.all or adj.ppl.',
   '# "@irregular": "form<TAB>pos<TAB>lemma", irregular forms (*.exc); pos: n noun, v verb, a adjective, r adverb.',
   '# "@names G": first names, one a line; G: m male, f female, b both (in both lists, and compromise\'s lexicon names no gender).',
   '#',

@@ -5,7 +5,9 @@
 #include <fstream>
 #include <initializer_list>
 #include <iterator>
+#include <map>
 #include <memory>
+#include <set>
 
 #include <algorithm>
 #include <cstddef>
@@ -228,6 +230,16 @@ constexpr int kSameKindPercent = 10, kNeutralAttributePercent = 10;
 // so "too big" names it) instead of by its place in the sentence, and then swaps the answer when a
 // learner writes "The elephant didn't fit in the car". Training sentences only.
 constexpr int kFittingRolesPercent = 40;
+// Sense sentences whose context noun is an everyday word read as a class that only one sense's
+// own words are read as ("I went to the bank to check the statement", read as noun.communication
+// like "account" and "credit"; "The bank by the cliff", noun.object like "river" and "shore").
+// With only the 32 context nouns of their own rows, "bank" learned to look at those words alone,
+// and looked at itself in a learner's sentence without one. Training sentences only.
+constexpr int kSenseEverydayContextPercent = 40;
+// Winograd training sentences whose attribute is an everyday adjective said of the referent's kind
+// (word_readings.tsv's adj.living and adj.thing) in place of the lexicon's: "The dog didn't cross
+// the street because it was afraid", "The horse jumped over the fence because it was too low".
+constexpr int kEverydayAttributePercent = 30;
 // The subject by default (CorpusGenerator::set_subject_default_percent): where nothing in the
 // sentence tells the two nouns apart — the same number, an attribute that names neither (an
 // everyday adjective, or a living thing's verb after two animals), two names of one gender — a
@@ -364,6 +376,9 @@ namespace {
 // "the", before a noun, as a verb — and the answers are seen not to depend on them.
 struct EverydayWords {
   WordList nouns, adjectives, verbs;
+  // The adjectives by what they are said of (word_readings.tsv's adj.living, adj.thing), and the
+  // others, which say nothing of it ("green", "strange").
+  WordList living_adjectives, thing_adjectives, plain_adjectives;
   WordList people;  // the nouns of noun.person that have a plural ("farmer", "student")
   // People with a gender (read as noun.person.male or .female: "man", "grandmother"), whom "he"
   // or "she" names.
@@ -384,6 +399,9 @@ const EverydayWords& everyday_words() {
       WordList* list = lemma.pos == 'n' ? &found.nouns : lemma.pos == 'v' ? &found.verbs
                        : lemma.pos == 'a' ? &found.adjectives : nullptr;
       if (list) list->push_back(lemma.lemma);
+      if (lemma.pos == 'a')
+        (lemma.lexname == "adj.living" ? found.living_adjectives
+         : lemma.lexname == "adj.thing" ? found.thing_adjectives : found.plain_adjectives).push_back(lemma.lemma);
       if (lemma.lexname.rfind("noun.person", 0) == 0 && !plural_of(lemma.lemma).empty())
         found.people.push_back(lemma.lemma);
       // Not a word that is also a first name ("eve", "adam"): after "the" it reads as the noun.
@@ -415,6 +433,11 @@ bool chance(std::mt19937& random, int percent) {
 
 const std::string& pick_word(std::mt19937& random, const WordList& words) {
   return words[pick(random, words.size())];
+}
+
+// A list drawn uniformly, then a word of it uniformly.
+const std::string& pick_class_then_word(std::mt19937& random, const std::vector<WordList>& lists) {
+  return pick_word(random, lists[pick(random, lists.size())]);
 }
 
 // A pair (first, second) of indices drawn uniformly from the pairs of `split` (see
@@ -756,6 +779,50 @@ const FittingWords& fitting_words() {
   return words;
 }
 
+// The everyday context nouns of kSenseEverydayContextPercent's sentences, by sense and class: the
+// everyday nouns read as a class that at least two of that sense's own context words are read as
+// and none of the other's, in either number (from WordNet: river -> noun.object, noun.substance,
+// noun.plant; money -> noun.possession, noun.communication). A class both senses' words share would not decide. A class
+// is drawn first, then a word of it: noun.communication has five times noun.possession's words.
+struct SenseContexts {
+  std::vector<WordList> river, money;  // one list a class
+};
+const SenseContexts& everyday_sense_contexts() {
+  static const SenseContexts contexts = [] {
+    const Lexicon& l = lexicon();
+    // A word's kind, whatever its number: "willows" counts for noun.plant as "grass" does.
+    const auto classes_of = [](const WordList& words) {
+      std::map<std::string, int> counts;
+      for (const std::string& word : words) {
+        std::string word_class = class_reader().word_class(word, false, false);
+        if (ends_with(word_class, kPluralMark)) word_class.resize(word_class.size() - kPluralMark.size());
+        ++counts[word_class];
+      }
+      return counts;
+    };
+    const std::map<std::string, int> river = classes_of(l.river_words), money = classes_of(l.money_words);
+    // Each deciding class's everyday nouns, in the order of the class names (std::map).
+    const auto deciding = [](const std::map<std::string, int>& own, const std::map<std::string, int>& other) {
+      std::map<std::string, WordList> by_class;
+      for (const auto& [word_class, count] : own)
+        if (!word_class.empty() && count >= 2 && other.count(word_class) == 0) by_class[word_class];
+      for (const std::string& noun : everyday_words().nouns) {
+        // Not a word whose plural has a row of its own ("rock", "coin"): written plural, it would
+        // be a context word of a drawn pair, and maybe of a held-out one.
+        if (class_reader().vocabulary().knows(plural_of(noun))) continue;
+        const auto found = by_class.find(class_reader().word_class(noun, false, false));
+        if (found != by_class.end()) found->second.push_back(noun);
+      }
+      std::vector<WordList> lists;
+      for (auto& [word_class, nouns] : by_class)
+        if (!nouns.empty()) lists.push_back(std::move(nouns));
+      return lists;
+    };
+    return SenseContexts{deciding(river, money), deciding(money, river)};
+  }();
+  return contexts;
+}
+
 // "The dog didn't cross the road because it was too tired", "The trophy didn't fit…", "The dog
 // couldn't carry the lamp because it was too heavy", "The cat ignored the toaster because it was
 // sleepy"; "The dogs didn't cross the road because they were too tired".
@@ -849,9 +916,16 @@ Example winograd(std::mt19937& random, const WordReader& reader, Split split, in
     return winograd(random, reader, split, subject_default_percent);
   // A noun without a plural would leave the numbers apart, and the number would decide.
   if (subject_default && first.plural != second.plural) return winograd(random, reader, split, subject_default_percent);
-  const std::string& attribute_word = neutral_attribute || (subject_default && !happening)
-                                          ? pick_word(random, everyday_words().adjectives)
-                                          : attributes[attribute];
+  // An everyday adjective said of the referent's kind in place of the drawn attribute ("… because it
+  // was afraid", read as adj.living; "… because it was too low", adj.thing): not in fitting
+  // sentences, where both nouns are things, nor in happening ones, whose attributes are verbs.
+  const bool everyday_attribute = split == Split::train && !number_decides && !subject_default && !happening &&
+                                  family.frames != &kFitting && chance(random, kEverydayAttributePercent);
+  const std::string& attribute_word =
+      neutral_attribute || (subject_default && !happening) ? pick_word(random, everyday_words().plain_adjectives)
+      : everyday_attribute ? pick_word(random, from_first_list ? everyday_words().living_adjectives
+                                                               : everyday_words().thing_adjectives)
+                           : attributes[attribute];
   // The pronoun agrees with its referent: "they" as a subject, "them" at the frame's end. (A frame
   // with the pronoun at its end names the thing: the person is never an object there.)
   const bool plural_referent = first_is_it ? first.plural : second.plural;
@@ -933,7 +1007,6 @@ Example name(std::mt19937& random, const WordReader& reader, Split split, int su
 // "The bank by the river was steep", "I went to the bank to deposit money".
 // Pair: (frame, context noun), the noun's index in river_words or money_words.
 Example sense(std::mt19937& random, const WordReader& reader, Split split) {
-  const Vocabulary& vocabulary = reader.vocabulary();
   const Lexicon& l = lexicon();
   const int sense_index = coin(random) ? 1 : 0;  // 0 river, 1 money
   const WordList& contexts = sense_index == 1 ? l.money_words : l.river_words;
@@ -941,8 +1014,17 @@ Example sense(std::mt19937& random, const WordReader& reader, Split split) {
   const auto [frame, context] =
       pick_pair(random, new_shape ? std::size(kSenseHeldOut) : std::size(kSenseFrames),
                 contexts.size(), split);
+  // The frame stays the drawn pair's; an everyday noun in place of its context noun makes no pair
+  // of the held-out split (an everyday noun is in no list).
+  const bool everyday = split == Split::train && chance(random, kSenseEverydayContextPercent);
+  const SenseContexts& everyday_contexts = everyday_sense_contexts();
+  const Fill context_fill =
+      everyday ? noun_fill(random, "ctx",
+                           pick_class_then_word(random, sense_index == 1 ? everyday_contexts.money : everyday_contexts.river),
+                           kPhrasePluralPercent)
+               : Fill{"ctx", contexts[context]};
   const Draft draft((new_shape ? kSenseHeldOut : kSenseFrames)[frame].text,
-                    {{"ctx", contexts[context]},
+                    {context_fill,
                      {"bank_adj", pick_word(random, l.bank_adjectives)},
                      {"bank_verb", pick_word(random, l.bank_verbs)}},
                     random);
@@ -950,10 +1032,12 @@ Example sense(std::mt19937& random, const WordReader& reader, Split split) {
   // The target is the context noun itself, not a two-way sense label: with two classes the
   // model was right 100 % of the time while spreading its attention over the sentence (a
   // third of the noun's value is enough to tell two senses apart); naming the noun makes
-  // "bank" look at it (docs/model.md, "Word sense").
-  set_target(example, draft.position_of_word("bank"), vocabulary.id_of(contexts[context]),
-             draft.position("ctx"), Phenomenon::sense);
-  example.cue_position = draft.position("ctx");
+  // "bank" look at it (docs/model.md, "Word sense"). An everyday noun is named by its class row.
+  const int context_position = draft.position("ctx");
+  set_target(example, draft.position_of_word("bank"),
+             example.token_ids[static_cast<std::size_t>(context_position)], context_position,
+             Phenomenon::sense);
+  example.cue_position = context_position;
   return example;
 }
 

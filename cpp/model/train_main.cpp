@@ -3,7 +3,7 @@
 // file the widget ships.
 //
 //   train_model --out web/model/attention_lens_model.bin [--steps 9000] [--batch 128]
-//               [--seed 20261123] [--threads 2] [--eval 400]
+//               [--seed 11] [--threads 2] [--eval 400]
 //               [--real-text build/train/real_text.txt] [--real-per-step 32] [--real-weight-percent 50]
 //               [--mask-percent 15] [--masked-word-heads 15] [--every-head-percent 50]
 //               [--together-percent 200] [--head-overlap-percent 0]

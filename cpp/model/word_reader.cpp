@@ -142,7 +142,7 @@ std::string class_of(const LemmaReading& reading, const std::string& word) {
 const std::vector<std::string>& class_token_words() {
   static const std::vector<std::string> words = [] {
     std::vector<std::string> classes = {
-        "adj.all", "adj.pert", "adj.ppl", "adv.all", "noun.Tops", "noun.act", "noun.animal",
+        "adj.all", "adj.living", "adj.pert", "adj.ppl", "adj.thing", "adv.all", "noun.Tops", "noun.act", "noun.animal",
         "noun.artifact", "noun.attribute", "noun.body", "noun.cognition", "noun.communication",
         "noun.event", "noun.feeling", "noun.food", "noun.group", "noun.location", "noun.motive",
         "noun.object", "noun.person", "noun.phenomenon", "noun.plant", "noun.possession",

@@ -67,6 +67,10 @@ test('loadWordReadings loads once, then words are read by their kinds', async ()
   assert.equal(wordOf(model.analyze('Nobody sat on it for 20 minutes'), 'minutes').wordClass, 'noun.time, plural');
   assert.equal(wordOf(model.analyze('The geese crossed the road'), 'geese').wordClass, 'noun.animal, plural');
   assert.equal(model.analyze('xqzv blorft').tokens.every((t) => !t.known && t.wordClass === ''), true);
+  // An adjective is read by what WordNet's text says it of: living things, things, or neither.
+  const adjectives = model.analyze('The afraid dog saw a loud curly car');
+  assert.deepEqual(['afraid', 'loud', 'curly'].map((word) => wordOf(adjectives, word).wordClass),
+    ['adj.living', 'adj.thing', 'adj.all']);
 });
 
 test('coverage: at least 97 % of the lesson texts\' words and 95 % of learner sentences\' words are read', async () => {

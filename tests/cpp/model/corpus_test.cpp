@@ -27,6 +27,27 @@ WordList joined(const WordList& first, const WordList& second) {
 // The fitting family's object sizes (corpus.cpp, ActingWords): the big attributes, "long" and "wide".
 const WordList kObjectSizes = joined(lexicon().big_attributes, {"long", "wide"});
 
+// The sense a class row decides, as the generator derives it (corpus.cpp, everyday_sense_contexts):
+// "river" or "money" when at least two of that sense's context words are read as the class (in
+// either number) and none of the other's; "" otherwise.
+std::string sense_decided_by(const CorpusGenerator& generator, std::string row) {
+  const Lexicon& l = lexicon();
+  if (const std::size_t plural = row.find(", plural]"); plural != std::string::npos) row.replace(plural, std::string::npos, "]");
+  const auto count = [&](const WordList& words) {
+    int n = 0;
+    for (const std::string& word : words) {
+      std::string word_class = generator.reader().word_class(word, false, false);
+      if (const std::size_t plural = word_class.find(", plural"); plural != std::string::npos) word_class.resize(plural);
+      n += "[" + word_class + "]" == row;
+    }
+    return n;
+  };
+  const int river = count(l.river_words), money = count(l.money_words);
+  if (river >= 2 && money == 0) return "river";
+  if (money >= 2 && river == 0) return "money";
+  return "";
+}
+
 const char* name_of(Phenomenon phenomenon) {
   switch (phenomenon) {
     case Phenomenon::winograd: return "winograd";
@@ -68,6 +89,9 @@ std::string singular(const std::string& word) {
 }
 
 // The word that decides the answer: the attribute (winograd, name), the context noun (sense).
+// The two adjective kinds that say what an adjective is said of (word_readings.tsv): a cue.
+bool is_kind_adjective(const std::string& row) { return row == "[adj.living]" || row == "[adj.thing]"; }
+
 std::string cue_word(const Example& example) {
   REQUIRE(example.cue_position >= 0);
   return word_at(example, example.cue_position);
@@ -330,7 +354,13 @@ TEST_CASE("every sentence is known words with consistent targets", "[corpus]") {
           REQUIRE(e.token_ids[static_cast<std::size_t>(at)] == target);
           if (e.target_phenomenon[i] == Phenomenon::sense) {  // "bank" names its context noun
             REQUIRE(word == "bank");
-            REQUIRE((contains(l.river_words, word_at(e, at)) || contains(l.money_words, word_at(e, at))));
+            // A context word of its own row, or in training an everyday noun read as a class
+            // that decides the sense (kSenseEverydayContextPercent).
+            const std::string context = word_at(e, at);
+            if (!contains(l.river_words, context) && !contains(l.money_words, context)) {
+              REQUIRE(split == Split::train);
+              REQUIRE(!sense_decided_by(generator, generator.vocabulary().word(target)).empty());
+            }
           }
           if (e.target_phenomenon[i] == Phenomenon::structure) {
             if (word == "the" || contains(l.determiners, word)) {
@@ -392,9 +422,13 @@ TEST_CASE("every sentence is known words with consistent targets", "[corpus]") {
             // An everyday adjective (read as its class row) names neither noun: then the number
             // decides, and the other noun of the frame differs from the referent in it. (A filler
             // phrase, "at the track", may add a noun of either number: at least one differs.)
-            const bool neutral = generator.vocabulary().word(e.token_ids[static_cast<std::size_t>(e.cue_position)]).front() == '[' &&
+            const std::string cue_row = generator.vocabulary().word(e.token_ids[static_cast<std::size_t>(e.cue_position)]);
+            const bool neutral = cue_row.front() == '[' && !is_kind_adjective(cue_row) &&
                                  !contains(l.living_predicates, attribute) && !contains(l.thing_predicates, attribute);
-            if (neutral && with_one_person) {
+            if (is_kind_adjective(cue_row)) {  // an everyday adjective said of the referent's kind
+              REQUIRE(e.split == Split::train);
+              REQUIRE((cue_row == "[adj.living]") == (person || contains(l.animals, noun)));
+            } else if (neutral && with_one_person) {
               REQUIRE((gendered || it == "it" || it == "they" || it == "them"));
             } else if (neutral) {
               const Lexicon& lists = lexicon();
@@ -461,6 +495,13 @@ TEST_CASE("held-out sentences use held-out pairs only, training sentences traini
         if (phenomenon == Phenomenon::winograd &&
             generator.vocabulary().word(e.token_ids[static_cast<std::size_t>(e.cue_position)]).front() == '[' &&
             !contains(l.living_predicates, cue_word(e)) && !contains(l.thing_predicates, cue_word(e))) {
+          INFO(e.text);
+          REQUIRE(split == Split::train);
+          continue;
+        }
+        // Nor are training's everyday context nouns of "bank" (kSenseEverydayContextPercent).
+        if (phenomenon == Phenomenon::sense && !contains(l.river_words, cue_word(e)) &&
+            !contains(l.money_words, cue_word(e))) {
           INFO(e.text);
           REQUIRE(split == Split::train);
           continue;
@@ -560,8 +601,10 @@ TEST_CASE("with the subject default, a pronoun that nothing else decides names t
       const std::string cue = cue_word(e);
       // An everyday adjective (read as its class) names neither noun; a predicate after the
       // pronoun is read as its class too, and does name one.
+      // Nor does an everyday adjective said of one kind, living things or things.
       if (subject == kNoTarget || word_at(e, subject) == "i" || row_at(e, e.cue_position).front() != '[' ||
-          contains(l.living_predicates, cue) || contains(l.thing_predicates, cue))
+          is_kind_adjective(row_at(e, e.cue_position)) || contains(l.living_predicates, cue) ||
+          contains(l.thing_predicates, cue))
         continue;
       ++counts.everyday;
       const int referent = e.target_position[phenomenon_target(e)];
@@ -724,4 +767,78 @@ TEST_CASE("fillers change no answer: other determiners, adjectives, phrases in f
   CHECK(adjective > total / 10);
   CHECK(in_front > total / 5);
   CHECK(plain_lesson_start > total / 4);  // sentences as the lessons write them stay common
+}
+
+TEST_CASE("in training's sense sentences \"bank\" also names everyday nouns of a class that decides its sense",
+          "[corpus]") {
+  // "I went to the bank to check the statement" (noun.communication, as "account" and "credit"
+  // are read), "The bank by the cliffs" (noun.object, as "river" and "shore"): so that "bank"
+  // looks at the word that tells its sense in a learner's sentence too, not only at 32 nouns.
+  CorpusGenerator generator(23);
+  const Lexicon& l = lexicon();
+  std::map<std::string, int> everyday_by_sense;
+  std::set<std::string> everyday_words;
+  int training = 0, plural = 0;
+  for (const Split split : kSplits) {
+    for (int k = 0; k < 4000; ++k) {
+      const Example e = generator.sample(split, Phenomenon::sense);
+      const std::size_t bank = phenomenon_target(e);
+      const std::string context = word_at(e, e.target_position[bank]);
+      const std::string row = generator.vocabulary().word(e.target_class[bank]);
+      INFO(e.text);
+      if (split == Split::held_out) {
+        REQUIRE((contains(l.river_words, context) || contains(l.money_words, context)));
+        continue;
+      }
+      ++training;
+      if (contains(l.river_words, context) || contains(l.money_words, context)) continue;
+      // The sentence's other words are the ones both senses share: its class alone decides.
+      const std::string sense = sense_decided_by(generator, row);
+      REQUIRE(!sense.empty());
+      ++everyday_by_sense[sense];
+      everyday_words.insert(context);
+      plural += row.find(", plural]") != std::string::npos;
+    }
+  }
+  const int everyday = everyday_by_sense["river"] + everyday_by_sense["money"];
+  CHECK(everyday == Approx(0.40 * training).margin(0.04 * training));
+  CHECK(everyday_by_sense["river"] > 0.4 * everyday);
+  CHECK(everyday_by_sense["money"] > 0.4 * everyday);
+  CHECK(plural > 0.1 * everyday);
+  CHECK(everyday_words.size() > 300);  // many words, a few rows
+}
+
+TEST_CASE("in training's winograd sentences an everyday adjective said of the referent's kind may be the attribute",
+          "[corpus]") {
+  // "The dog didn't cross the street because it was afraid" (adj.living), "… because it was too
+  // low" (adj.thing): word_readings.tsv's two adjective kinds, which the pronoun reads as its cue.
+  CorpusGenerator generator(29);
+  const Lexicon& l = lexicon();
+  int living = 0, thing = 0, eligible = 0;
+  std::set<std::string> adjectives;
+  for (const Split split : kSplits) {
+    for (int k = 0; k < 6000; ++k) {
+      const Example e = generator.sample(split, Phenomenon::winograd);
+      const std::string cue = generator.vocabulary().word(e.token_ids[static_cast<std::size_t>(e.cue_position)]);
+      const std::string referent = generator.vocabulary().word(e.target_class[phenomenon_target(e)]);
+      const std::string referent_word = singular(word_at(e, e.target_position[phenomenon_target(e)]));
+      const bool living_referent = contains(l.animals, referent_word) || referent.rfind("[noun.person", 0) == 0 ||
+                                   referent.rfind("[noun.animal", 0) == 0;
+      INFO(e.text << " (cue " << cue << ", referent " << referent << ")");
+      if (cue != "[adj.living]" && cue != "[adj.thing]") {
+        eligible += split == Split::train && !is_fitting_shape(e.shape) && cue.front() != '[';
+        continue;
+      }
+      REQUIRE(split == Split::train);
+      REQUIRE(!is_fitting_shape(e.shape));
+      REQUIRE((cue == "[adj.living]") == living_referent);
+      (cue == "[adj.living]" ? living : thing) += 1;
+      adjectives.insert(cue_word(e));
+    }
+  }
+  // About 30 % of the training sentences that could have one (kEverydayAttributePercent).
+  CHECK(living + thing == Approx(0.3 * (living + thing + eligible)).margin(0.05 * (living + thing + eligible)));
+  CHECK(living > 0.25 * (living + thing));
+  CHECK(thing > 0.25 * (living + thing));
+  CHECK(adjectives.size() > 200);  // many words, two rows
 }

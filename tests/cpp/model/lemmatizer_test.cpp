@@ -114,7 +114,12 @@ TEST_CASE("the committed WordNet lexicon reads, and knows everyday forms with th
   CHECK(has("running", "run v verb.motion"));
   CHECK(has("suitcase", "suitcase n noun.artifact"));
   CHECK(has("river", "river n noun.object"));
-  CHECK(has("tired", "tired a adj.all"));
+  // Adjectives by what WordNet's glosses and examples say them of (word_readings.mjs).
+  CHECK(has("tired", "tired a adj.living"));
+  CHECK(has("afraid", "afraid a adj.living"));
+  CHECK(has("low", "low a adj.thing"));
+  CHECK(has("loud", "loud a adj.thing"));
+  CHECK(has("curly", "curly a adj.all"));
   // Closed-class words are not WordNet's: the model's own vocabulary has to hold them.
   CHECK(lexicon.readings("the").empty());
   CHECK(lexicon.readings("she").empty());
