@@ -2,16 +2,13 @@
 
 #include "lexicon.hpp"
 
+#include <algorithm>
+#include <cstddef>
 #include <fstream>
 #include <initializer_list>
 #include <iterator>
 #include <map>
 #include <memory>
-#include <set>
-
-#include <algorithm>
-#include <cstddef>
-#include <iterator>
 #include <stdexcept>
 #include <string_view>
 #include <tuple>
