@@ -52,11 +52,11 @@ test('a typed sentence with everyday words fetches the readings once and reads t
   assert.equal(readingsRequests.length, 1, readingsRequests.join('\n'));
   const lesson = await wordsOf('lesson');
   const antelope = lesson.find((word) => word.text === 'antelope');
-  assert.deepEqual(antelope, { text: 'antelope', unknown: false, title: 'The model knows this word only by its kind: noun.animal' });
+  assert.deepEqual(antelope, { text: 'antelope', unknown: false, title: 'The model knows this word only by its kind: an animal (noun.animal)' });
   assert.ok(lesson.every((word) => !word.unknown), JSON.stringify(lesson));
   // In the element's language.
   const lucy = (await wordsOf('typed')).find((word) => word.text === 'Lucy');
-  assert.deepEqual(lucy, { text: 'Lucy', unknown: false, title: 'El modelo conoce esta palabra solo por su clase: name.female' });
+  assert.deepEqual(lucy, { text: 'Lucy', unknown: false, title: 'El modelo conoce esta palabra solo por su clase: un nombre de mujer (name.female)' });
   // The grid is the model's attention on those words: every row sums to 1.
   const sums = await page.$eval('#lesson', (lens) => {
     const { average } = lens.analysis.layers.at(-1);

@@ -90,6 +90,7 @@ const MASKS = ['none', 'causal'];
 // for it, so that a lesson's first grid does not download it.
 let linesModule = null;
 let compareModule = null;
+let kindsModule = null;  // word_kinds.js: the kinds words are read by, in plain words
 
 // Resolves in a task after the next frame is painted; in a page that paints no frames (a
 // background tab, where requestAnimationFrame waits), after at most 100 ms all the same.
@@ -259,10 +260,14 @@ export class AttentionLensElement extends HTMLElement {
       // first grids (their words all have rows).
       const comparison = this.#comparison?.analysis;
       if (!wordReadingsLoaded() && (hasUnknownWords(this.#analysis) || (comparison && hasUnknownWords(comparison)))) {
+        // With them, the kinds' names in plain words for the words' titles (without them, a title
+        // gives the model's own name for a kind, "noun.animal").
+        const kinds = import('./word_kinds.js').then((module) => { kindsModule = module; }, (error) => console.error(error));
         const loaded = await loadWordReadings().then(() => true, (error) => {
           console.error('Attention Lens could not load its word readings; words it has no row for stay unknown:', error);
           return false;
         });
+        await kinds;
         if (renderId !== this.#renderCount) return;
         if (loaded) {
           this.#analysis = model.analyze(sentence, this.#attentionOptions());
@@ -624,7 +629,7 @@ export class AttentionLensElement extends HTMLElement {
       const button = element('button', { type: 'button', className: token.known ? 'word' : 'word unknown', tabIndex: i === 0 ? 0 : -1 }, token.text);
       button.setAttribute('aria-pressed', 'false');
       if (!token.known) button.title = text.unknownWord;
-      else if (token.wordClass) button.title = text.classWord(token.wordClass);
+      else if (token.wordClass) button.title = text.classWord(kindsModule?.kindInWords(token.wordClass, text.locale) ?? token.wordClass);
       button.dataset.index = String(i);
       sentence.append(button);
       return button;

@@ -40,8 +40,9 @@ const en = {
   causalMask: 'Causal mask (no looking ahead)',
   temperature: 'Temperature',
   unknownWord: 'The model does not know this word',
-  // A word the model has no row of its own for, read by its kind (docs/model.md, "Vocabulary").
-  classWord: (wordClass) => `The model knows this word only by its kind: ${wordClass}`,
+  // A word the model has no row of its own for, read by its kind (docs/model.md, "Vocabulary"):
+  // the kind in plain words where word_kinds.js has them ("an animal (noun.animal)").
+  classWord: (kind) => `The model knows this word only by its kind: ${kind}`,
   gridCaption: 'Attention weights: each row is a word looking at every word; each row adds up to 1',
   sum: 'sum',
   axes: 'Rows: the word that is looking (query) · Columns: the word it looks at (key)',
@@ -110,7 +111,7 @@ const es = {
   causalMask: 'Máscara causal (sin mirar adelante)',
   temperature: 'Temperatura',
   unknownWord: 'El modelo no conoce esta palabra',
-  classWord: (wordClass) => `El modelo conoce esta palabra solo por su clase: ${wordClass}`,
+  classWord: (kind) => `El modelo conoce esta palabra solo por su clase: ${kind}`,
   gridCaption: 'Pesos de atención: cada fila es una palabra que mira a todas las demás; cada fila suma 1',
   sum: 'suma',
   axes: 'Filas: la palabra que mira (consulta) · Columnas: la palabra a la que mira (clave)',
