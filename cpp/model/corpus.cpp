@@ -9,6 +9,7 @@
 #include <iterator>
 #include <map>
 #include <memory>
+#include <set>
 #include <stdexcept>
 #include <string_view>
 #include <tuple>
@@ -160,6 +161,17 @@ constexpr Frame kSenseFrames[] = {
     {"@They ^waited at the bank beside the {ctx}"},
     {"@We ^waited by the bank near the {ctx}"},
     {"The bank was {bank_adj} so @I ^left the {ctx}"},
+    // The context word as the object of "bank" as a subject, and before "bank" with a verb between.
+    {"The @bank ^{bank_verb} the {ctx}"},
+    {"@We ^left the {ctx} and walked to the bank"},
+};
+// Training only: an adjective right before "bank" is what gives its sense ("the muddy bank").
+// {sense_adj} is no noun: a "the" before it still names "bank".
+constexpr Frame kSenseAdjectiveFrames[] = {
+    {"The {sense_adj} bank was {bank_adj}"},
+    {"@We ^walked to the {sense_adj} bank"},
+    {"@They ^waited by the {sense_adj} bank"},
+    {"@I ^went to the {sense_adj} bank to ^{bank_verb} the {ctx}"},
 };
 constexpr Frame kSenseHeldOut[] = {
     {"@I ^walked to the bank by the {ctx}"},
@@ -233,6 +245,20 @@ constexpr int kFittingRolesPercent = 40;
 // With only the 32 context nouns of their own rows, "bank" learned to look at those words alone,
 // and looked at itself in a learner's sentence without one. Training sentences only.
 constexpr int kSenseEverydayContextPercent = 40;
+// Sense sentences in which no word's kind decides: "bank" still names the word a reader would take
+// its sense from, as that word's kind. Learners write "The canoe drifted towards the muddy bank" and
+// "There was a queue at the bank on payday", whose words are read as noun.artifact, adj.thing or
+// noun.time; trained only on deciding words, "bank" then looked at itself (the item set's four
+// "bank → bank" misses). Of training's sense sentences:
+//   neither: the context noun is an everyday noun of a kind neither sense's own words are read
+//            as (noun.person, noun.time, noun.cognition, …);
+//   adjective: an adjective right before "bank" (kSenseAdjectiveFrames) is the context word, an
+//            everyday one said of things or a crossing attribute ("muddy", "icy", "busy").
+constexpr int kSenseNeitherContextPercent = 15, kSenseAdjectiveContextPercent = 15;
+// Of the others (the context word decides): a noun of a kind that decides neither sense stands
+// nearer, "near the {noun}" right after "bank" ("I went to the bank near the park to deposit
+// money"), so that the deciding word still wins over a nearer noun that does not decide.
+constexpr int kSenseNearerNounPercent = 30;
 // Winograd training sentences whose attribute is an everyday adjective said of the referent's kind
 // (word_readings.tsv's adj.living and adj.thing) in place of the lexicon's: "The dog didn't cross
 // the street because it was afraid", "The horse jumped over the fence because it was too low".
@@ -524,7 +550,11 @@ class Draft {
         word.text = piece.text == "I" ? "I" : normalize_word(piece.text);  // capitalised at the end
         word.determiner = word.text == "the";
       }
-      if (p > 0 && words_.back().determiner) word.noun = true;
+      // The noun a "the" names: the next word, past a {sense_adj} ("the muddy bank").
+      const bool adjective_slot = piece.is_slot() && piece.slot() == "sense_adj";
+      const bool after_the = p > 0 && (words_.back().determiner ||
+                                       (words_.back().slot == "sense_adj" && words_[words_.size() - 2].determiner));
+      if (after_the && !adjective_slot) word.noun = true;
       if (p > 0 && word.text == "was" && words_.back().plural) word.text = "were";
       words_.push_back(std::move(word));
     }
@@ -537,6 +567,15 @@ class Draft {
       if (words_[i].slot == slot) return static_cast<int>(i);
     throw std::logic_error("corpus frame has no slot {" + std::string(slot) + "}");
   }
+  // "near the {noun}" right after the first `word` (kSenseNearerNounPercent).
+  void add_place_after(std::string_view word, const Fill& noun) {
+    Word near = plain("near"), the = plain("the"), place = plain(noun.word);
+    the.determiner = true;
+    place.noun = true;
+    place.plural = noun.plural;
+    words_.insert(words_.begin() + position_of_word(word) + 1, {near, the, place});
+  }
+
   int position_of_word(std::string_view word) const {
     for (std::size_t i = 0; i < words_.size(); ++i)
       if (words_[i].text == word) return static_cast<int>(i);
@@ -783,6 +822,7 @@ const FittingWords& fitting_words() {
 // is drawn first, then a word of it: noun.communication has five times noun.possession's words.
 struct SenseContexts {
   std::vector<WordList> river, money;  // one list a class
+  std::vector<WordList> neither;       // kinds that decide neither sense, one list a class
 };
 const SenseContexts& everyday_sense_contexts() {
   static const SenseContexts contexts = [] {
@@ -815,7 +855,16 @@ const SenseContexts& everyday_sense_contexts() {
         if (!nouns.empty()) lists.push_back(std::move(nouns));
       return lists;
     };
-    return SenseContexts{deciding(river, money), deciding(money, river)};
+    SenseContexts contexts{deciding(river, money), deciding(money, river), {}};
+    std::set<std::string> deciding_words;
+    for (const auto* lists : {&contexts.river, &contexts.money})
+      for (const WordList& list : *lists) deciding_words.insert(list.begin(), list.end());
+    std::map<std::string, WordList> neither;
+    for (const std::string& noun : everyday_words().nouns)
+      if (!deciding_words.count(noun) && !class_reader().vocabulary().knows(plural_of(noun)))
+        neither[class_reader().word_class(noun, false, false)].push_back(noun);
+    for (auto& [word_class, nouns] : neither) contexts.neither.push_back(std::move(nouns));
+    return contexts;
   }();
   return contexts;
 }
@@ -1013,24 +1062,39 @@ Example sense(std::mt19937& random, const WordReader& reader, Split split) {
                 contexts.size(), split);
   // The frame stays the drawn pair's; an everyday noun in place of its context noun makes no pair
   // of the held-out split (an everyday noun is in no list).
-  const bool everyday = split == Split::train && chance(random, kSenseEverydayContextPercent);
   const SenseContexts& everyday_contexts = everyday_sense_contexts();
+  const int roll = split == Split::train ? static_cast<int>(pick(random, 100)) : 100;
+  const bool adjective = roll < kSenseAdjectiveContextPercent;
+  const bool neither = !adjective && roll < kSenseAdjectiveContextPercent + kSenseNeitherContextPercent;
+  const bool everyday = !adjective && !neither && split == Split::train && chance(random, kSenseEverydayContextPercent);
   const Fill context_fill =
-      everyday ? noun_fill(random, "ctx",
-                           pick_class_then_word(random, sense_index == 1 ? everyday_contexts.money : everyday_contexts.river),
-                           kPhrasePluralPercent)
-               : Fill{"ctx", contexts[context]};
-  const Draft draft((new_shape ? kSenseHeldOut : kSenseFrames)[frame].text,
-                    {context_fill,
+      everyday  ? noun_fill(random, "ctx",
+                            pick_class_then_word(random, sense_index == 1 ? everyday_contexts.money : everyday_contexts.river),
+                            kPhrasePluralPercent)
+      : neither ? noun_fill(random, "ctx", pick_class_then_word(random, everyday_contexts.neither), kPhrasePluralPercent)
+                : Fill{"ctx", contexts[context]};
+  // In an adjective frame the adjective is the context word; a {ctx} there is one more noun,
+  // of a kind that decides neither sense ("I went to the muddy bank to check the bicycle").
+  const Fill adjective_fill{"sense_adj", coin(random) ? pick_word(random, everyday_words().thing_adjectives)
+                                                      : pick_word(random, l.crossing_attributes)};
+  Draft draft(adjective ? kSenseAdjectiveFrames[pick(random, std::size(kSenseAdjectiveFrames))].text
+                    : (new_shape ? kSenseHeldOut : kSenseFrames)[frame].text,
+                    {adjective ? noun_fill(random, "ctx", pick_class_then_word(random, everyday_contexts.neither),
+                                           kPhrasePluralPercent)
+                               : context_fill,
+                     adjective_fill,
                      {"bank_adj", pick_word(random, l.bank_adjectives)},
                      {"bank_verb", pick_word(random, l.bank_verbs)}},
                     random);
+  if (split == Split::train && !adjective && !neither && chance(random, kSenseNearerNounPercent))
+    draft.add_place_after("bank", noun_fill(random, "near", pick_class_then_word(random, everyday_contexts.neither),
+                                            kPhrasePluralPercent));
   Example example = draft.finish(reader, Phenomenon::sense, split, coin(random));
   // The target is the context noun itself, not a two-way sense label: with two classes the
   // model was right 100 % of the time while spreading its attention over the sentence (a
   // third of the noun's value is enough to tell two senses apart); naming the noun makes
-  // "bank" look at it (docs/model.md, "Word sense"). An everyday noun is named by its class row.
-  const int context_position = draft.position("ctx");
+  // "bank" look at it (docs/model.md, "Word sense"). An everyday word is named by its class row.
+  const int context_position = draft.position(adjective ? "sense_adj" : "ctx");
   set_target(example, draft.position_of_word("bank"),
              example.token_ids[static_cast<std::size_t>(context_position)], context_position,
              Phenomenon::sense);

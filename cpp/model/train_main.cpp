@@ -2,7 +2,7 @@
 // training and held-out sentences and on the lessons' own sentences, and writes the weights
 // file the widget ships.
 //
-//   train_model --out web/model/attention_lens_model.bin [--steps 9000] [--batch 128]
+//   train_model --out web/model/attention_lens_model.bin [--steps 18000] [--batch 128]
 //               [--seed 11] [--threads 2] [--eval 400]
 //               [--real-text build/train/real_text.txt] [--real-per-step 32] [--real-weight-percent 50]
 //               [--mask-percent 15] [--masked-word-heads 15] [--every-head-percent 50]

@@ -14,7 +14,7 @@ namespace attention_lens {
 
 struct TrainingOptions {
   ModelConfig shape;            // d_model, heads, layers, d_ff, max_positions (sizes come from the corpus)
-  int steps = 9000;
+  int steps = 18000;
   int batch_size = 128;
   float learning_rate = 3e-3f;  // peak; warm-up over the first 5 % of steps, then cosine decay to 5 %
   // The shipped file's seed. Seeds move the reference items by up to 8 of 376; of the four tried
