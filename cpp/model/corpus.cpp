@@ -250,8 +250,9 @@ constexpr int kSenseEverydayContextPercent = 40;
 // "There was a queue at the bank on payday", whose words are read as noun.artifact, adj.thing or
 // noun.time; trained only on deciding words, "bank" then looked at itself (the item set's four
 // "bank → bank" misses). Of training's sense sentences:
-//   neither: the context noun is an everyday noun of a kind neither sense's own words are read
-//            as (noun.person, noun.time, noun.cognition, …);
+//   neither: the context noun is an everyday noun of a kind that decides neither sense: any but
+//            the deciding kinds below (noun.person, noun.time, noun.cognition, …, and kinds both
+//            senses' words share);
 //   adjective: an adjective right before "bank" (kSenseAdjectiveFrames) is the context word, an
 //            everyday one said of things or a crossing attribute ("muddy", "icy", "busy").
 constexpr int kSenseNeitherContextPercent = 15, kSenseAdjectiveContextPercent = 15;
