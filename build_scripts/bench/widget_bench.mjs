@@ -6,9 +6,9 @@
 // from the unbundled web/), and its first painted grid served from dist/ next to the
 // single-file page opened from disk.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startStaticServer } from '../static_server.mjs';
@@ -44,6 +44,7 @@ try {
   }
   const { samples, tokens } = await page.evaluate(() => window.measureHover());
   const mathSamples = await page.evaluate(() => window.measureMathAtRest());
+  const floorSamples = await page.evaluate((count) => window.measureHarnessFloor(count), samples.length);
 
   const deployed = await lessonPageBytes(context, `${server.url}dist/`);
   const sources = await lessonPageBytes(context, `${server.url}web/`);
@@ -53,6 +54,13 @@ try {
   // fresh browser context each time (empty cache); warm: reloads in one context.
   const served = await firstGridTimes(`${server.url}dist/`);
   const fromDisk = await firstGridTimes(standaloneUrl);
+  // The floor under the served figures: the same page with its scripts (and the preloads they
+  // use) taken out, so only its HTML, CSS and icon load, from a server of the same kind; timed to
+  // its first contentful paint. The lesson's first grid cannot paint before the page does.
+  const floorFolder = scriptlessLessonPage(join(root, 'dist'));
+  const floorServer = await startStaticServer({ root: floorFolder });
+  const floor = await firstGridTimes(floorServer.url, { probe: firstPaintProbe });
+  await floorServer.close();
 
   const warm = loads.slice(1);
   console.log('\nWidget timings (headless Chromium %s, %d-token sentence)', browser.version(), tokens);
@@ -60,6 +68,7 @@ try {
   console.log(`navigation → first painted grid: first load ${loads[0].toFixed(0)} ms; warm reloads median ${quantile(warm, 0.5).toFixed(0)} ms (min ${Math.min(...warm).toFixed(0)}, max ${Math.max(...warm).toFixed(0)}; ${warm.length} loads)`);
   console.log(`hover → next painted frame: p50 ${quantile(samples, 0.5).toFixed(1)} ms, p95 ${quantile(samples, 0.95).toFixed(1)} ms, max ${Math.max(...samples).toFixed(1)} ms (${samples.length} hovers: every word under the average and each of 4 heads, in both layers)`);
   console.log(`hover → the math panel painted, the pointer resting: p50 ${quantile(mathSamples, 0.5).toFixed(1)} ms, p95 ${quantile(mathSamples, 0.95).toFixed(1)} ms (${mathSamples.length} hovers: every word under head 1 of both layers; the panel follows a pointer once it rests, in the frame after the hover's)`);
+  console.log(`the harness alone, the same event on a paragraph nothing listens to: p50 ${quantile(floorSamples, 0.5).toFixed(1)} ms, p95 ${quantile(floorSamples, 0.95).toFixed(1)} ms, max ${Math.max(...floorSamples).toFixed(1)} ms (${floorSamples.length} events: the floor under the hover figures)`);
   console.log('(a frame is ~16.7 ms at 60 Hz: the next-frame wait is part of every hover sample; performance.now() is clamped to 0.1 ms)');
   console.log('\nLesson page (index.html)');
   console.log('------------------------');
@@ -68,6 +77,7 @@ try {
   console.log(`single file ${STANDALONE}: ${kb(standaloneBytes.length)} raw, ${kb(gzipLevel9(standaloneBytes))} gzipped, one request`);
   console.log(`navigation → first painted grid, served from dist/ (127.0.0.1): ${served.summary}`);
   console.log(`navigation → first painted grid, single file from disk (file://): ${fromDisk.summary}`);
+  console.log(`navigation → first contentful paint, the same page from dist/ with its scripts taken out (HTML, CSS, icon; the floor under the two lines above): ${floor.summary}`);
   await context.close();
 } finally {
   await browser.close();
@@ -101,7 +111,32 @@ function firstGridProbe() {
   })();
 }
 
-async function firstGridTimes(url, { coldLoads = 5, warmLoads = 7 } = {}) {
+// performance.now() of the page's first contentful paint, as the browser reports it.
+function firstPaintProbe() {
+  window.firstGridMs = new Promise((resolve) => {
+    new PerformanceObserver((entries) => {
+      const paint = entries.getEntriesByName('first-contentful-paint')[0];
+      if (paint) resolve(paint.startTime);
+    }).observe({ type: 'paint', buffered: true });
+  });
+}
+
+// A copy of the lesson page without its scripts, beside the stylesheets and icon it links, in a
+// new temporary folder (returned).
+function scriptlessLessonPage(distFolder) {
+  const folder = mkdtempSync(join(tmpdir(), 'attention-lens-floor-'));
+  const html = readFileSync(join(distFolder, 'index.html'), 'utf8')
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
+    .replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '');
+  writeFileSync(join(folder, 'index.html'), html);
+  for (const [, href] of html.matchAll(/<link rel="(?:stylesheet|icon)" href="([^"]+)"/g)) {
+    mkdirSync(dirname(join(folder, href)), { recursive: true });
+    copyFileSync(join(distFolder, href), join(folder, href));
+  }
+  return folder;
+}
+
+async function firstGridTimes(url, { coldLoads = 5, warmLoads = 7, probe = firstGridProbe } = {}) {
   const load = async (page, navigate) => {
     await navigate();
     return page.evaluate(() => window.firstGridMs);
@@ -109,13 +144,13 @@ async function firstGridTimes(url, { coldLoads = 5, warmLoads = 7 } = {}) {
   const cold = [];
   for (let i = 0; i < coldLoads; i += 1) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    await context.addInitScript(firstGridProbe);
+    await context.addInitScript(probe);
     const page = await context.newPage();
     cold.push(await load(page, () => page.goto(url)));
     await context.close();
   }
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addInitScript(firstGridProbe);
+  await context.addInitScript(probe);
   const page = await context.newPage();
   await load(page, () => page.goto(url));
   const warm = [];

@@ -54,4 +54,21 @@ window.measureMathAtRest = async () => {
   }
   return samples;
 };
+// What this harness measures with nothing to draw: the same event dispatched on a paragraph no
+// code listens to, then the next painted frame, as many times as measureHover() hovers. Its p95
+// is the floor under the hover figures: the frame clock and the machine, not the widget.
+window.measureHarnessFloor = async (count) => {
+  const idle = document.createElement('p');
+  idle.textContent = 'Nothing listens here.';
+  document.body.append(idle);
+  const samples = [];
+  for (let i = 0; i < count; i++) {
+    const start = performance.now();
+    idle.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
+    await nextPaint();
+    samples.push(performance.now() - start);
+  }
+  idle.remove();
+  return samples;
+};
 window.widgetReady = true;
