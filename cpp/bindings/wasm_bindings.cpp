@@ -10,6 +10,7 @@
 #include "analysis.hpp"
 #include "attention.hpp"
 #include "multi_head.hpp"
+#include "validation.hpp"
 #include "weights_file.hpp"
 
 #include <emscripten/bind.h>
@@ -77,7 +78,7 @@ int read_dimension(const val& object, const char* field, const std::string& name
   // Range first: converting NaN or a number past INT_MAX to int is undefined behaviour.
   if (!(number >= 0 && number <= std::numeric_limits<int>::max()) || number != std::floor(number))
     throw BadArgument(name + "." + field + " must be a whole number ≥ 0; it is " +
-                      std::to_string(number) + ".");
+                      number_text(static_cast<float>(number)) + ".");
   return static_cast<int>(number);
 }
 

@@ -20,7 +20,8 @@ std::string find_shape_problem(const std::string& name, const MatrixRef& matrix,
 // NaN otherwise), several times faster than an early-exit loop, in wasm especially.
 bool all_finite(const MatrixRef& matrix);
 
-// A float as a person would write it, without iostreams ("0.5", "nan", "-inf").
+// A float as printf's "%g" writes it ("0.5", "1e+30", "-0.000123457"), NaN and ±Infinity as JS
+// names them, without printf or iostreams.
 std::string number_text(float value);
 
 }  // namespace attention_lens

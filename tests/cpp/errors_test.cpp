@@ -3,8 +3,13 @@
 #include "attention.hpp"
 #include "multi_head.hpp"
 #include "test_helpers.hpp"
+#include "validation.hpp"
 
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
 #include <limits>
+#include <random>
 
 using namespace attention_lens;
 using namespace attention_lens::testing;
@@ -102,4 +107,37 @@ TEST_CASE("multi-head attention names the projection with the wrong shape", "[er
   REQUIRE_THROWS_WITH(multi_head_attention(X, seeded_matrix(4, 6, 1), weights),
                       Contains("must both have d_model columns; they are 3×8 and 4×6"));
   REQUIRE_NOTHROW(multi_head_attention(X, X, weights));
+}
+
+// The numbers in messages are written by hand (number_text), not by printf, which the browser's
+// module no longer carries: they must read exactly as printf's "%g" of the same float would.
+TEST_CASE("number_text writes a float as printf's %g does", "[errors]") {
+  const auto printf_g = [](float value) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%g", static_cast<double>(value));
+    return std::string(buffer);
+  };
+  const float max = std::numeric_limits<float>::max(), min = std::numeric_limits<float>::min(),
+              tiny = std::numeric_limits<float>::denorm_min();
+  // Ties at the sixth digit (123456.5 is exact in float: half to even), carries into a seventh
+  // digit, the 1e-4 and 1e6 edges, the extremes, and their negatives.
+  std::vector<float> values = {0.0f, 1.0f, 0.5f, 0.1f, 2.5f, 123456.5f, 123457.5f, 999999.5f, 999999.4f, 9999995.0f,
+                               1e6f, 999999.0f, 1e-4f, 9.99999e-5f, 0.000099999995f, 1e-5f, 3.14159265f, 100.0f,
+                               1e30f, 7e-39f, max, min, tiny, 65504.0f, 0.3333333f, 1234567.0f, 0.00012345650f};
+  for (std::size_t i = 0, n = values.size(); i < n; ++i) values.push_back(-values[i]);
+  // And 200,000 floats of every exponent, from random bit patterns.
+  std::mt19937 random(20261206);
+  while (values.size() < 200000) {
+    const std::uint32_t bits = random();
+    float value;
+    std::memcpy(&value, &bits, sizeof value);
+    if (std::isfinite(value)) values.push_back(value);
+  }
+  for (const float value : values) {
+    INFO("bits of the value: " << std::hex << [&] { std::uint32_t bits; std::memcpy(&bits, &value, 4); return bits; }());
+    REQUIRE(number_text(value) == printf_g(value));
+  }
+  CHECK(number_text(std::numeric_limits<float>::quiet_NaN()) == "NaN");
+  CHECK(number_text(std::numeric_limits<float>::infinity()) == "Infinity");
+  CHECK(number_text(-std::numeric_limits<float>::infinity()) == "-Infinity");
 }
