@@ -570,11 +570,8 @@ class Draft {
   }
   // "near the {noun}" right after the first `word` (kSenseNearerNounPercent).
   void add_place_after(std::string_view word, const Fill& noun) {
-    Word near = plain("near"), the = plain("the"), place = plain(noun.word);
-    the.determiner = true;
-    place.noun = true;
-    place.plural = noun.plural;
-    words_.insert(words_.begin() + position_of_word(word) + 1, {near, the, place});
+    const std::vector<Word> phrase = prepositional_phrase("near", noun.word, noun.plural);
+    words_.insert(words_.begin() + position_of_word(word) + 1, phrase.begin(), phrase.end());
   }
 
   int position_of_word(std::string_view word) const {
@@ -649,6 +646,15 @@ class Draft {
     word.text = std::move(text);
     return word;
   }
+  // "near the park": a preposition, a "the" marked as a determiner, and the noun it names.
+  static std::vector<Word> prepositional_phrase(std::string preposition, std::string noun_text, bool plural) {
+    Word the = plain("the");
+    the.determiner = true;
+    Word noun = plain(std::move(noun_text));
+    noun.noun = true;
+    noun.plural = plural;
+    return {plain(std::move(preposition)), the, noun};
+  }
 
   // Words that change no answer (docs/model.md, "Fillers"): another determiner, an adjective
   // before a noun, a time or place phrase in front or at the end.
@@ -693,16 +699,16 @@ class Draft {
     }
     if (chance(random, kEverydayPhrasePercent)) {
       static const char* const kPrepositions[] = {"with", "near", "behind", "for", "about", "under"};
-      Word the = plain("the");
-      the.determiner = true;
-      Word noun = plain(pick_word(random, everyday_words().nouns));
-      noun.noun = true;
+      std::string noun = pick_word(random, everyday_words().nouns);
+      bool plural = false;
       if (chance(random, kPhrasePluralPercent))
-        if (std::string plural = plural_of(noun.text); !plural.empty()) {
-          noun.text = std::move(plural);
-          noun.plural = true;
+        if (std::string form = plural_of(noun); !form.empty()) {
+          noun = std::move(form);
+          plural = true;
         }
-      words_.insert(words_.end(), {plain(kPrepositions[pick(random, std::size(kPrepositions))]), the, noun});
+      const std::vector<Word> phrase =
+          prepositional_phrase(kPrepositions[pick(random, std::size(kPrepositions))], std::move(noun), plural);
+      words_.insert(words_.end(), phrase.begin(), phrase.end());
     }
     if (chance(random, kSuffixPercent)) {
       const std::vector<Word> suffix =
@@ -730,11 +736,7 @@ class Draft {
     std::string place;
     do place = pick_word(random, lexicon().crossings);
     while (std::any_of(words_.begin(), words_.end(), [&](const Word& w) { return w.text == place; }));
-    Word the = plain("the");
-    the.determiner = true;
-    Word noun = plain(place);
-    noun.noun = true;
-    return {plain(kPrepositions[pick(random, std::size(kPrepositions))]), the, noun};
+    return prepositional_phrase(kPrepositions[pick(random, std::size(kPrepositions))], place, false);
   }
 
   const char* frame_;
